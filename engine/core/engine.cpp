@@ -1,0 +1,326 @@
+// The engine facade: load validates everything and preallocates; query runs normalize -> features -> router ->
+// experts -> answer with no allocation, consulting the LRU cache and recording metrics at every stage.
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+
+#include "cache/lru_cache.h"
+#include "experts/context_expert.h"
+#include "features/features.h"
+#include "features/hashing.h"
+#include "kimi/kimi.h"
+#include "knowledge/knowledge_base.h"
+#include "metrics/metrics.h"
+#include "model/model.h"
+#include "text/normalize.h"
+
+namespace kimi {
+namespace {
+
+constexpr int kContextDomain = 5;
+using Clock = std::chrono::steady_clock;
+
+double us_between(Clock::time_point a, Clock::time_point b) {
+  return std::chrono::duration<double, std::micro>(b - a).count();
+}
+
+// Indices of the k largest values of p[0..n), best first (ties: lower index first).
+template <std::size_t K>
+void top_k(const float* p, int n, std::array<int, K>* idx) {
+  for (auto& i : *idx) i = -1;
+  for (int j = 0; j < n; ++j) {
+    for (std::size_t s = 0; s < K; ++s) {
+      if ((*idx)[s] < 0 || p[j] > p[(*idx)[s]]) {
+        for (std::size_t t = K - 1; t > s; --t) (*idx)[t] = (*idx)[t - 1];
+        (*idx)[s] = j;
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+struct Engine::Impl {
+  Model model;
+  std::array<KnowledgeBase, kNumDomains> knowledge;
+  IntentTable intents;  // expert output index -> knowledge entry
+  LruCache cache;
+  Metrics metrics;
+  ConversationMemory memory;
+
+  // Preallocated per-query state.
+  char normalized[kMaxNormalizedBytes];
+  char key[1 + kMaxNormalizedBytes];
+  Features features;
+  std::vector<float> scratch;
+  std::vector<float> probs;
+  std::array<AnswerBuffer, kMaxConsensusExperts> answers;
+  QueryResult result;
+
+  explicit Impl(std::size_t cache_capacity) : cache(cache_capacity) {}
+
+  Status init() {
+    std::size_t width = model.router.max_width(), outputs = kNumDomains;
+    for (int d = 0; d < kNumDomains; ++d) {
+      width = std::max(width, model.experts[d].max_width());
+      outputs = std::max(outputs, model.experts[d].output_dim());
+      intents[d].clear();
+      for (const std::string& id : model.intents[d]) {
+        const Intent* in = knowledge[d].find(id);
+        if (!in)
+          return {ErrorCode::kKnowledgeInvalid, std::string("knowledge file for '") + domain_name(d) +
+                                                    "' has no intent '" + id + "', which the model predicts"};
+        intents[d].push_back(in);
+      }
+    }
+    scratch.assign(2 * width, 0.0f);
+    probs.assign(outputs, 0.0f);
+    return {};
+  }
+
+  void fail(ErrorCode code, const char* message) {
+    result.error = code;
+    result.error_message = message;
+    ++metrics.errors;
+  }
+
+  void run_expert(int domain, ExpertDecision* e) {
+    const Network& net = model.experts[domain];
+    net.forward(features, scratch.data(), probs.data());
+    top_k(probs.data(), static_cast<int>(net.output_dim()), &e->intents);
+    for (int k = 0; k < kTopIntents; ++k) e->intent_probs[k] = e->intents[k] >= 0 ? probs[e->intents[k]] : 0.0f;
+  }
+
+  // Routing: forced expert, single top expert, or consensus of the top ones above the floor.
+  void decide(const QueryOptions& opt, Decision* d) {
+    d->consensus = false;
+    if (opt.expert >= 0) {
+      d->scores.fill(0.0f);
+      d->scores[opt.expert] = 1.0f;
+      d->num_experts = 1;
+      d->experts[0].domain = opt.expert;
+      d->experts[0].weight = 1.0f;
+      return;
+    }
+    model.router.forward(features, scratch.data(), d->scores.data());
+    std::array<int, kMaxConsensusExperts> top;
+    top_k(d->scores.data(), kNumDomains, &top);
+    d->consensus = opt.consensus || d->scores[top[0]] < model.consensus_threshold;
+    d->num_experts = 1;
+    if (d->consensus)
+      while (d->num_experts < kMaxConsensusExperts && d->scores[top[d->num_experts]] >= model.consensus_floor)
+        ++d->num_experts;
+    float total = 0.0f;
+    for (int i = 0; i < d->num_experts; ++i) total += d->scores[top[i]];
+    for (int i = 0; i < d->num_experts; ++i) {
+      d->experts[i].domain = top[i];
+      d->experts[i].weight = d->scores[top[i]] / total;
+    }
+  }
+
+  // Turns a decision into answers: knowledge text, an honest "not sure", or the context expert's reply.
+  bool render(const Decision& d, std::string_view query, bool* record_turn) {
+    result.num_experts = d.num_experts;
+    for (int i = 0; i < d.num_experts; ++i) {
+      const ExpertDecision& e = d.experts[i];
+      ExpertAnswer& out = result.experts[i];
+      const Intent& top = *intents[e.domain][e.intents[0]];
+      out.domain = e.domain;
+      out.weight = e.weight;
+      out.confidence = e.intent_probs[0];
+      out.intent = top.id;
+      out.abstained = e.intent_probs[0] < model.abstain_floor;
+      AnswerBuffer& buf = answers[i];
+      if (out.abstained) {
+        buf.clear();
+        buf.append("I'm not sure I understood this one. The closest topics I know are \"").append(top.title).append("\"");
+        if (e.intents[1] >= 0) buf.append(" and \"").append(intents[e.domain][e.intents[1]]->title).append("\"");
+        buf.append(". Could you rephrase or ask about one of those?");
+        out.answer = buf.view();
+      } else if (e.domain == kContextDomain) {
+        ContextReply reply = answer_from_memory(top, query, memory, intents, buf);
+        out.answer = reply.answer;
+        *record_turn = *record_turn && reply.record_turn;
+      } else {
+        out.answer = top.answer;
+      }
+    }
+    result.domain = d.experts[0].domain;
+    result.confidence = d.scores[result.domain];
+    result.scores = d.scores;
+    result.consensus = d.consensus;
+    result.intent = result.experts[0].intent;
+    result.answer = result.experts[0].answer;
+    return true;
+  }
+
+  static bool uses_context(const Decision& d) {
+    for (int i = 0; i < d.num_experts; ++i)
+      if (d.experts[i].domain == kContextDomain) return true;
+    return false;
+  }
+
+  const QueryResult& query(std::string_view text, const QueryOptions& opt) {
+    const Clock::time_point t0 = Clock::now();
+    result = QueryResult();
+    ++metrics.queries;
+    if (opt.expert < -1 || opt.expert >= kNumDomains) {
+      fail(ErrorCode::kInvalidArgument, "unknown expert: use one of reasoning, coding, language, mathematics, tool_use, context");
+      return result;
+    }
+    NormalizeStats ns;
+    const std::size_t len = normalize(text, normalized, &ns);
+    const Clock::time_point t1 = Clock::now();
+    result.stages.normalize_us = us_between(t0, t1);
+    metrics.normalize.record(result.stages.normalize_us);
+    result.truncated = ns.truncated;
+    result.invalid_utf8 = ns.invalid_utf8;
+    if (len == 0) {
+      fail(ErrorCode::kEmptyQuery, "the query is empty: it has no visible characters after removing whitespace and control characters");
+      return result;
+    }
+    const std::string_view query(normalized, len);
+    result.query = query;
+
+    // Cache key: options byte + normalized text, so a forced or consensus answer never serves a routed one.
+    key[0] = static_cast<char>((opt.expert + 1) | (opt.consensus ? 0x10 : 0));
+    std::memcpy(key + 1, normalized, len);
+    const std::string_view key_view(key, len + 1);
+    const uint64_t hash = hash_bytes(key, len + 1, 0x5eed);
+    const bool cacheable = opt.use_cache && LruCache::fits(key_view);
+
+    Decision decision;
+    const Decision* hit = cacheable ? cache.get(hash, key_view) : nullptr;
+    if (hit) {
+      decision = *hit;
+      result.cached = true;
+    } else {
+      extract_features(query, ns, &features);
+      const Clock::time_point t2 = Clock::now();
+      decide(opt, &decision);
+      const Clock::time_point t3 = Clock::now();
+      for (int i = 0; i < decision.num_experts; ++i) run_expert(decision.experts[i].domain, &decision.experts[i]);
+      const Clock::time_point t4 = Clock::now();
+      result.stages.features_us = us_between(t1, t2);
+      result.stages.router_us = us_between(t2, t3);
+      result.stages.expert_us = us_between(t3, t4);
+      metrics.features.record(result.stages.features_us);
+      if (opt.expert < 0) metrics.router.record(result.stages.router_us);
+      metrics.expert.record(result.stages.expert_us);
+      if (cacheable && !uses_context(decision)) cache.put(hash, key_view, decision);
+    }
+    bool record_turn = true;
+    render(decision, query, &record_turn);
+    if (record_turn) {
+      const ExpertDecision& e = decision.experts[0];
+      const int related[2] = {e.intents[1], e.intents[2]};
+      memory.add(query, e.domain, e.intents[0], related, result.answer);
+    }
+    ++metrics.per_expert[result.domain];
+    if (decision.consensus) ++metrics.consensus;
+    result.latency_us = us_between(t0, Clock::now());
+    metrics.total.record(result.latency_us);
+    return result;
+  }
+};
+
+Engine::Engine() = default;
+Engine::~Engine() = default;
+
+LoadResult Engine::load(const uint8_t* model, std::size_t model_size,
+                        const std::array<std::string_view, kNumDomains>& knowledge_json, const EngineConfig& config) {
+  LoadResult out;
+  auto impl = std::make_unique<Impl>(config.cache_capacity);
+  out.status = load_model(model, model_size, &impl->model);
+  if (!out.status.ok()) return out;
+  for (int d = 0; d < kNumDomains; ++d) {
+    out.status = parse_knowledge(knowledge_json[d], d, &impl->knowledge[d]);
+    if (!out.status.ok()) return out;
+  }
+  out.status = impl->init();
+  if (!out.status.ok()) return out;
+  out.engine.reset(new Engine());
+  out.engine->impl_ = std::move(impl);
+  return out;
+}
+
+namespace {
+bool read_file(const std::string& path, std::string* out) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) return false;
+  out->assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+  return !f.bad();
+}
+}  // namespace
+
+LoadResult Engine::load_files(const std::string& model_path, const std::string& knowledge_dir, const EngineConfig& config) {
+  std::string model;
+  if (!read_file(model_path, &model))
+    return {nullptr, {ErrorCode::kIo, "cannot read model file '" + model_path + "' (does it exist? use --model PATH)"}};
+  std::array<std::string, kNumDomains> texts;
+  std::array<std::string_view, kNumDomains> views;
+  for (int d = 0; d < kNumDomains; ++d) {
+    const std::string path = knowledge_dir + "/" + domain_name(d) + ".json";
+    if (!read_file(path, &texts[d]))
+      return {nullptr, {ErrorCode::kIo, "cannot read knowledge file '" + path + "' (use --knowledge DIR)"}};
+    views[d] = texts[d];
+  }
+  return load(reinterpret_cast<const uint8_t*>(model.data()), model.size(), views, config);
+}
+
+const QueryResult& Engine::query(std::string_view text, const QueryOptions& options) { return impl_->query(text, options); }
+
+MetricsSnapshot Engine::metrics() const {
+  const Metrics& m = impl_->metrics;
+  MetricsSnapshot s;
+  s.queries = m.queries;
+  s.errors = m.errors;
+  s.consensus = m.consensus;
+  s.per_expert = m.per_expert;
+  s.cache_hits = impl_->cache.hits();
+  s.cache_misses = impl_->cache.misses();
+  s.cache_evictions = impl_->cache.evictions();
+  s.cache_size = impl_->cache.size();
+  s.cache_capacity = impl_->cache.capacity();
+  s.normalize = m.normalize.percentiles();
+  s.features = m.features.percentiles();
+  s.router = m.router.percentiles();
+  s.expert = m.expert.percentiles();
+  s.total = m.total.percentiles();
+  return s;
+}
+
+void Engine::reset_metrics() {
+  impl_->metrics.reset();
+  impl_->cache.reset_counters();
+}
+
+void Engine::reset_conversation() { impl_->memory.clear(); }
+void Engine::clear_cache() { impl_->cache.clear(); }
+
+std::string Engine::info_json() const {
+  nlohmann::json j;
+  j["format"] = kModelFormat;
+  j["features"] = kFeatureSignature;
+  j["cache_capacity"] = impl_->cache.capacity();
+  j["consensus_threshold"] = impl_->model.consensus_threshold;
+  j["abstain_floor"] = impl_->model.abstain_floor;
+  auto net_json = [](const Network& n) {
+    std::vector<std::size_t> widths{n.input_dim()};
+    for (const auto& l : n.layers) widths.push_back(l.out);
+    return nlohmann::json{{"buckets", n.buckets}, {"embedding_dim", n.embedding_dim}, {"layers", widths}};
+  };
+  j["router"] = net_json(impl_->model.router);
+  for (int d = 0; d < kNumDomains; ++d) {
+    auto e = net_json(impl_->model.experts[d]);
+    e["intents"] = impl_->model.intents[d].size();
+    j["experts"][domain_name(d)] = e;
+  }
+  return j.dump();
+}
+
+}  // namespace kimi

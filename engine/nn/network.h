@@ -1,0 +1,35 @@
+// A micro network: embedding bag over hashed feature ids, dense statistics appended, then an MLP
+// (ReLU between layers) whose last layer gives logits; softmax with a calibrated temperature.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "features/features.h"
+
+namespace kimi {
+
+struct DenseLayer {
+  std::size_t in = 0, out = 0;
+  std::vector<float> weight;  // [out x in], row-major
+  std::vector<float> bias;    // [out]
+};
+
+struct Network {
+  uint32_t buckets = 0;          // power of two; id & (buckets - 1) selects the embedding row
+  std::size_t embedding_dim = 0;
+  std::vector<float> embedding;  // [buckets x embedding_dim]
+  std::vector<DenseLayer> layers;
+  float temperature = 1.0f;
+
+  std::size_t input_dim() const { return embedding_dim + kDenseFeatures; }
+  std::size_t output_dim() const { return layers.empty() ? 0 : layers.back().out; }
+  std::size_t max_width() const;  // widest activation, for scratch sizing
+
+  // probs[output_dim()] = softmax(MLP([mean embedding of f.ids, f.dense]) / temperature).
+  // scratch holds >= 2 * max_width() floats. No allocation.
+  void forward(const Features& f, float* scratch, float* probs) const;
+};
+
+}  // namespace kimi

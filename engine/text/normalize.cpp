@@ -1,0 +1,118 @@
+// Query normalization: see normalize.h. One pass over the input, no allocation.
+#include "text/normalize.h"
+
+namespace kimi {
+namespace {
+
+bool is_space_or_control(uint32_t cp) {
+  if (cp <= 0x20 || cp == 0x7F) return true;                 // ASCII controls, NUL and space
+  if (cp >= 0x80 && cp <= 0x9F) return true;                 // C1 controls
+  if (cp == 0xA0 || cp == 0x1680 || cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F ||
+      cp == 0x3000 || cp == 0xFEFF)
+    return true;
+  return cp >= 0x2000 && cp <= 0x200B;                       // en/em spaces ... zero-width space
+}
+
+// Lowercases the scripts users of this product commonly type: Latin-1, Latin Extended-A, Greek, Cyrillic.
+uint32_t to_lower(uint32_t cp, NormalizeStats* st) {
+  uint32_t lower = cp;
+  if (cp >= 'A' && cp <= 'Z') lower = cp + 32;
+  else if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) lower = cp + 32;
+  else if (cp >= 0x100 && cp <= 0x137 && (cp & 1) == 0) lower = cp + 1;
+  else if (cp >= 0x139 && cp <= 0x148 && (cp & 1) == 1) lower = cp + 1;
+  else if (cp >= 0x14A && cp <= 0x177 && (cp & 1) == 0) lower = cp + 1;
+  else if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) lower = cp + 32;
+  else if (cp >= 0x410 && cp <= 0x42F) lower = cp + 32;
+  else if (cp >= 0x400 && cp <= 0x40F) lower = cp + 80;
+  bool letter = (lower >= 'a' && lower <= 'z') || (lower >= 0xDF && lower <= 0x24F && lower != 0xF7) ||
+                (lower >= 0x3B1 && lower <= 0x3C9) || (lower >= 0x430 && lower <= 0x45F);
+  if (letter) {
+    ++st->letters;
+    if (lower != cp) ++st->uppercase;
+  }
+  return lower;
+}
+
+}  // namespace
+
+std::size_t decode_utf8(const unsigned char* s, std::size_t n, std::size_t i, uint32_t* cp, bool* valid) {
+  unsigned char b0 = s[i];
+  *valid = true;
+  if (b0 < 0x80) {
+    *cp = b0;
+    return 1;
+  }
+  std::size_t len;
+  uint32_t min;
+  if (b0 >= 0xC2 && b0 <= 0xDF) { len = 2; *cp = b0 & 0x1F; min = 0x80; }
+  else if (b0 >= 0xE0 && b0 <= 0xEF) { len = 3; *cp = b0 & 0x0F; min = 0x800; }
+  else if (b0 >= 0xF0 && b0 <= 0xF4) { len = 4; *cp = b0 & 0x07; min = 0x10000; }
+  else { *cp = 0xFFFD; *valid = false; return 1; }
+  if (i + len > n) { *cp = 0xFFFD; *valid = false; return 1; }
+  for (std::size_t k = 1; k < len; ++k) {
+    unsigned char b = s[i + k];
+    if ((b & 0xC0) != 0x80) { *cp = 0xFFFD; *valid = false; return 1; }
+    *cp = (*cp << 6) | (b & 0x3F);
+  }
+  if (*cp < min || *cp > 0x10FFFF || (*cp >= 0xD800 && *cp <= 0xDFFF)) {  // overlong, too big, surrogate
+    *cp = 0xFFFD;
+    *valid = false;
+    return 1;
+  }
+  return len;
+}
+
+std::size_t encode_utf8(uint32_t cp, char* out) {
+  if (cp < 0x80) { out[0] = static_cast<char>(cp); return 1; }
+  if (cp < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (cp >> 6));
+    out[1] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (cp >> 12));
+    out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  out[0] = static_cast<char>(0xF0 | (cp >> 18));
+  out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (cp & 0x3F));
+  return 4;
+}
+
+std::size_t normalize(std::string_view input, char* out, NormalizeStats* stats) {
+  NormalizeStats st;
+  const auto* s = reinterpret_cast<const unsigned char*>(input.data());
+  const std::size_t n = input.size();
+  std::size_t len = 0;
+  bool pending_space = false;
+  std::size_t i = 0;
+  while (i < n) {
+    uint32_t cp;
+    bool valid;
+    std::size_t used = decode_utf8(s, n, i, &cp, &valid);
+    if (!valid) st.invalid_utf8 = true;
+    if (is_space_or_control(cp)) {
+      pending_space = len > 0;
+      i += used;
+      continue;
+    }
+    char buf[4];
+    std::size_t w = encode_utf8(to_lower(cp, &st), buf);
+    std::size_t need = w + (pending_space ? 1 : 0);
+    if (len + need > kMaxNormalizedBytes) {
+      st.truncated = true;  // a code point never gets split: the output stays valid UTF-8
+      break;
+    }
+    if (pending_space) out[len++] = ' ';
+    pending_space = false;
+    for (std::size_t k = 0; k < w; ++k) out[len++] = buf[k];
+    i += used;
+  }
+  if (stats) *stats = st;
+  return len;
+}
+
+}  // namespace kimi

@@ -1,0 +1,193 @@
+// engine: the whole pipeline on the committed model and on a tiny model; bad input never breaks it.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "test_support.h"
+
+using kimi::ErrorCode;
+
+namespace {
+kimi::Engine& committed() {
+  static kimi::LoadResult r = kimi_test::load_committed();
+  if (!r.engine) FAIL(r.status.message);
+  return *r.engine;
+}
+std::string dom(const kimi::QueryResult& r) { return kimi::domain_name(r.domain); }
+}  // namespace
+
+TEST_CASE("clear queries route to their domain") {
+  kimi::Engine& e = committed();
+  CHECK(dom(e.query("How do I undo my last git commit?")) == "tool_use");
+  CHECK(dom(e.query("what is 15% of 80")) == "mathematics");
+  CHECK(dom(e.query("how do I reverse a linked list in C++")) == "coding");
+  CHECK(dom(e.query("what does the word ephemeral mean")) == "language");
+  CHECK(dom(e.query("what was my first question?")) == "context");
+  CHECK(dom(e.query("should I rent or buy a house")) == "reasoning");
+}
+
+TEST_CASE("a result carries scores that sum to one, an intent and an answer") {
+  const kimi::QueryResult& r = committed().query("docker compose up in the background");
+  REQUIRE(r.error == ErrorCode::kOk);
+  float sum = 0;
+  for (float s : r.scores) sum += s;
+  CHECK(sum == Approx(1.0f).epsilon(1e-4));
+  CHECK(r.confidence == r.scores[r.domain]);
+  CHECK_FALSE(r.intent.empty());
+  CHECK_FALSE(r.answer.empty());
+  CHECK(r.num_experts >= 1);
+  CHECK(r.latency_us > 0);
+}
+
+TEST_CASE("the second identical query is a cache hit with the same decision") {
+  kimi::Engine& e = committed();
+  e.clear_cache();
+  std::string a = std::string(e.query("Sort a list of tuples by the second element").intent);
+  const kimi::QueryResult& r = e.query("  sort a LIST of tuples by the second element ");
+  CHECK(r.cached);
+  CHECK(std::string(r.intent) == a);
+  CHECK_FALSE(e.query("sort a list of tuples by the second element", {-1, false, false}).cached);
+}
+
+TEST_CASE("forcing an expert skips the router") {
+  kimi::QueryOptions opt;
+  opt.expert = kimi::domain_from_name("mathematics");
+  const kimi::QueryResult& r = committed().query("How do I undo my last git commit?", opt);
+  CHECK(dom(r) == "mathematics");
+  CHECK(r.confidence == 1.0f);
+  CHECK(r.num_experts == 1);
+  CHECK(r.scores[3] == 1.0f);
+}
+
+TEST_CASE("consensus runs up to three experts with weights summing to one") {
+  kimi::QueryOptions opt;
+  opt.consensus = true;
+  const kimi::QueryResult& r = committed().query("explain the proof that sqrt 2 is irrational in python", opt);
+  CHECK(r.consensus);
+  REQUIRE(r.num_experts >= 1);
+  REQUIRE(r.num_experts <= 3);
+  float w = 0;
+  for (int i = 0; i < r.num_experts; ++i) w += r.experts[i].weight;
+  CHECK(w == Approx(1.0f));
+  for (int i = 1; i < r.num_experts; ++i) CHECK(r.experts[i].weight <= r.experts[i - 1].weight);
+}
+
+TEST_CASE("consensus switches on by itself when the router is unsure") {
+  // A tiny random model is unsure about everything: its top probability is far below 0.7.
+  auto loaded = kimi_test::load_bytes(kimi::serialize_model(kimi_test::tiny_model()), kimi_test::tiny_knowledge_all());
+  REQUIRE(loaded.engine);
+  const kimi::QueryResult& r = loaded.engine->query("hello there");
+  REQUIRE(r.confidence < 0.7f);
+  CHECK(r.consensus);
+  CHECK(loaded.engine->metrics().consensus == 1);
+}
+
+TEST_CASE("the context expert answers from the conversation and is never cached") {
+  kimi::Engine& e = committed();
+  e.reset_conversation();
+  e.query("how do I undo my last git commit");
+  e.query("my name is Ada, please remember that");
+  const kimi::QueryResult& first = e.query("what was my first question?");
+  CHECK(dom(first) == "context");
+  CHECK(std::string(first.answer).find("how do i undo my last git commit") != std::string::npos);
+  const kimi::QueryResult& name = e.query("what's my name?");
+  CHECK(std::string(name.answer).find("Ada") != std::string::npos);
+  CHECK_FALSE(e.query("what's my name?").cached);
+}
+
+TEST_CASE("bad input returns a result or a clear error, never a crash") {
+  kimi::Engine& e = committed();
+  SECTION("empty and whitespace-only") {
+    for (std::string q : {std::string(""), std::string("   \t\n "), std::string("\0\0", 2)}) {
+      const kimi::QueryResult& r = e.query(q);
+      CHECK(r.error == ErrorCode::kEmptyQuery);
+      CHECK(std::string(r.error_message).find("empty") != std::string::npos);
+    }
+  }
+  SECTION("1 MB query is truncated") {
+    const kimi::QueryResult& r = e.query(std::string(1 << 20, 'a') + " git");
+    CHECK(r.error == ErrorCode::kOk);
+    CHECK(r.truncated);
+    CHECK(r.query.size() == 4096);
+  }
+  SECTION("invalid UTF-8 is flagged") {
+    const kimi::QueryResult& r = e.query("caf\xC3 \xFF\xFE how do i delete a branch");
+    CHECK(r.error == ErrorCode::kOk);
+    CHECK(r.invalid_utf8);
+  }
+  SECTION("NUL bytes and control characters inside text") {
+    const kimi::QueryResult& r = e.query(std::string("git\0status\x07 please", 19));
+    CHECK(r.error == ErrorCode::kOk);
+    CHECK(std::string(r.query) == "git status please");
+  }
+  SECTION("emoji and right-to-left text") {
+    CHECK(e.query("😀😀 🚀").error == ErrorCode::kOk);
+    CHECK(e.query("מה השעה").error == ErrorCode::kOk);
+    CHECK(e.query("كيف حالك").error == ErrorCode::kOk);
+  }
+  SECTION("unknown forced expert") {
+    kimi::QueryOptions opt;
+    opt.expert = 9;
+    CHECK(e.query("x", opt).error == ErrorCode::kInvalidArgument);
+  }
+}
+
+TEST_CASE("metrics count queries, errors, cache and stages consistently") {
+  auto loaded = kimi_test::load_committed();
+  REQUIRE(loaded.engine);
+  kimi::Engine& e = *loaded.engine;
+  e.query("what is 2+2");
+  e.query("what is 2+2");
+  e.query("");
+  e.query("translate good morning to french");
+  kimi::MetricsSnapshot m = e.metrics();
+  CHECK(m.queries == 4);
+  CHECK(m.errors == 1);
+  CHECK(m.cache_hits == 1);
+  CHECK(m.cache_misses == 2);
+  CHECK(m.cache_hits + m.cache_misses + m.errors == m.queries);
+  uint64_t per = 0;
+  for (auto c : m.per_expert) per += c;
+  CHECK(per == 3);
+  CHECK(m.total.count == 3);
+  CHECK(m.features.count == 2);
+  CHECK(m.normalize.count == 4);
+  e.reset_metrics();
+  CHECK(e.metrics().queries == 0);
+}
+
+TEST_CASE("the cache evicts beyond its capacity") {
+  std::array<std::string, kimi::kNumDomains> k = kimi_test::tiny_knowledge_all();
+  std::array<std::string_view, kimi::kNumDomains> v;
+  for (int d = 0; d < kimi::kNumDomains; ++d) v[d] = k[d];
+  auto bytes = kimi::serialize_model(kimi_test::tiny_model());
+  kimi::EngineConfig cfg;
+  cfg.cache_capacity = 10;
+  auto loaded = kimi::Engine::load(bytes.data(), bytes.size(), v, cfg);
+  REQUIRE(loaded.engine);
+  for (int i = 0; i < 25; ++i) loaded.engine->query("query number " + std::to_string(i));
+  kimi::MetricsSnapshot m = loaded.engine->metrics();
+  CHECK(m.cache_size <= 10);
+  CHECK(m.cache_capacity == 10);
+}
+
+TEST_CASE("result JSON has every field of the contract") {
+  std::string s;
+  kimi::write_result_json(committed().query("what is a closure in javascript?"), &s);
+  auto j = nlohmann::json::parse(s);
+  for (const char* k : {"query", "domain", "confidence", "scores", "intent", "answer", "consensus", "experts", "cached",
+                        "truncated", "latency_us"})
+    CHECK(j.contains(k));
+  CHECK(j["scores"].size() == 6);
+  CHECK(j["experts"][0].contains("weight"));
+  std::string err;
+  kimi::write_result_json(committed().query(""), &err);
+  auto je = nlohmann::json::parse(err);
+  CHECK(je["error"]["code"] == "empty_query");
+}
+
+TEST_CASE("info describes the model") {
+  auto j = nlohmann::json::parse(committed().info_json());
+  CHECK(j["experts"].size() == 6);
+  CHECK(j["router"]["buckets"].get<int>() > 0);
+}

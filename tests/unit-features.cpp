@@ -1,0 +1,70 @@
+// features: hashed n-gram ids and dense statistics.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <memory>
+#include <set>
+#include <string>
+
+#include "features/features.h"
+
+namespace {
+std::unique_ptr<kimi::Features> extract(const std::string& raw) {
+  static char buf[kimi::kMaxNormalizedBytes];
+  kimi::NormalizeStats st;
+  std::size_t n = kimi::normalize(raw, buf, &st);
+  auto f = std::make_unique<kimi::Features>();
+  kimi::extract_features(std::string_view(buf, n), st, f.get());
+  return f;
+}
+std::multiset<uint32_t> ids(const kimi::Features& f) { return {f.ids, f.ids + f.count}; }
+}  // namespace
+
+TEST_CASE("feature ids are deterministic and depend on the text") {
+  auto a = extract("undo my last git commit");
+  auto b = extract("undo my last git commit");
+  auto c = extract("undo my last git push");
+  CHECK(ids(*a) == ids(*b));
+  CHECK(ids(*a) != ids(*c));
+}
+
+TEST_CASE("feature counts: words, bigrams and char 3-5-grams") {
+  // "ab cd": 2 unigrams, 1 bigram; each word "<ab>" has 4 chars -> 2 trigrams + 1 four-gram = 3 char n-grams.
+  auto f = extract("ab cd");
+  CHECK(f->count == 2 + 1 + 3 + 3);
+  // a single punctuation token has no char n-grams
+  CHECK(extract("?")->count == 1);
+}
+
+TEST_CASE("word order matters through bigrams") {
+  auto a = extract("dog bites man");
+  auto b = extract("man bites dog");
+  CHECK(a->count == b->count);
+  CHECK(ids(*a) != ids(*b));
+}
+
+TEST_CASE("case and spacing do not change the features") {
+  CHECK(ids(*extract("How  do I   UNDO")) == ids(*extract("how do i undo")));
+}
+
+TEST_CASE("dense statistics describe the text") {
+  auto plain = extract("what does ephemeral mean");
+  auto maths = extract("17*23+4=?");
+  auto code = extract("std::vector<int> v{1,2};");
+  CHECK(plain->dense[2] == 0.0f);        // no digits
+  CHECK(maths->dense[2] > 0.3f);         // digits
+  CHECK(maths->dense[3] > 0.2f);         // operators
+  CHECK(maths->dense[7] == 1.0f);        // question mark
+  CHECK(code->dense[4] > plain->dense[4]);  // code punctuation
+  CHECK(extract("HELLO")->dense[5] == Approx(1.0f));
+  for (float v : plain->dense) CHECK((v >= 0.0f && v <= 1.0f));
+}
+
+TEST_CASE("the id buffer bound holds for the worst cases") {
+  std::string dense_words;
+  for (std::size_t i = 0; i < 5000; ++i) dense_words += (i % 2 ? "." : "a");
+  for (const std::string& s : {std::string(5000, 'a'), dense_words, std::string(5000, '{')}) {
+    auto f = extract(s);
+    CHECK(f->count > 0);
+    CHECK(f->count <= kimi::kMaxFeatureIds);
+  }
+}
