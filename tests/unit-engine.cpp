@@ -1,6 +1,7 @@
 // engine: the whole pipeline on the committed model and on a tiny model; bad input never breaks it.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <fstream>
 #include <string>
 
 #include "test_support.h"
@@ -190,4 +191,20 @@ TEST_CASE("info describes the model") {
   auto j = nlohmann::json::parse(committed().info_json());
   CHECK(j["experts"].size() == 6);
   CHECK(j["router"]["buckets"].get<int>() > 0);
+}
+
+TEST_CASE("the committed model routes at least 85% of the dev split correctly") {
+  kimi::Engine& e = committed();
+  std::ifstream f(std::string(KIMI_MODELS_DIR) + "/data/dev.jsonl");
+  std::string line;
+  int total = 0, correct = 0;
+  while (std::getline(f, line)) {
+    auto j = nlohmann::json::parse(line);
+    const kimi::QueryResult& r = e.query(j["q"].get<std::string>(), {-1, false, false});
+    ++total;
+    correct += dom(r) == j["domain"].get<std::string>();
+  }
+  REQUIRE(total >= 500);
+  INFO("dev routing accuracy " << 100.0 * correct / total << "% of " << total);
+  CHECK(correct >= 0.85 * total);
 }

@@ -24,27 +24,23 @@ const char* kUsage =
     "  --out PATH        model to write (default models/kimi.safetensors)\n"
     "  --assembled DIR   also write the exact train/dev sets used, as DIR/train.jsonl and DIR/dev.jsonl\n"
     "  --epochs N        training epochs per network (default 20)\n"
-    "  --seed N          random seed (default 1)\n";
+    "  --seed N          random seed (default 1)\n"
+    "  --router-buckets B, --expert-buckets B   log2 of the hash buckets (default 15, 12)\n"
+    "  --router-dim D, --expert-dim D           embedding widths (default 32, 32)\n"
+    "  --dropout P       share of feature ids dropped per training step (default 0.3)\n";
 
 struct Args {
   std::string data = "models/data", knowledge = "models/knowledge", out = "models/kimi.safetensors", assembled;
   int epochs = 20;
   uint64_t seed = 1;
+  int router_buckets_log2 = 15, expert_buckets_log2 = 12;
+  std::size_t router_dim = 32, expert_dim = 32;
+  float dropout = 0.3f;
 };
 
-// Expert topology: embedding width and hidden layers per domain (DESIGN.md's shapes, halved: the experts
-// learn from ~1k queries each, and the model has to fit the browser's fixed memory).
-struct ExpertShape { std::size_t dim; std::vector<std::size_t> hidden; };
-const ExpertShape kExpertShapes[kNumDomains] = {
-    {64, {64}},  // reasoning
-    {96, {96}},  // coding
-    {96, {96}},  // language
-    {48, {48}},  // mathematics
-    {96, {96}},  // tool_use
-    {64, {64}},  // context
-};
-constexpr uint32_t kRouterBuckets = 1u << 15, kExpertBuckets = 1u << 11;
-constexpr std::size_t kRouterDim = 32;
+// Hidden layer widths: the router and every expert have one ReLU layer of 64 (the experts learn from ~1k
+// queries each; deeper or wider layers overfit them, measured on dev).
+constexpr std::size_t kHidden = 64;
 
 void log(const char* s) {
   std::printf("%s\n", s);
@@ -117,22 +113,23 @@ int run(const Args& args) {
   TrainOptions opt;
   opt.epochs = args.epochs;
   opt.seed = args.seed;
+  opt.token_dropout = args.dropout;
+  const uint32_t router_buckets = 1u << args.router_buckets_log2, expert_buckets = 1u << args.expert_buckets_log2;
   auto by_domain = [](const Example& e) { return e.domain; };
   auto by_intent = [](const Example& e) { return e.intent; };
 
-  std::printf("router: %u buckets x %zu, hidden 64 -> %d domains\n", kRouterBuckets, kRouterDim, kNumDomains);
-  model.router = train_network(ptrs(train), by_domain, {kRouterBuckets, kRouterDim, {64}, kNumDomains}, opt, log);
+  std::printf("router: %u buckets x %zu, hidden %zu -> %d domains\n", router_buckets, args.router_dim, kHidden, kNumDomains);
+  model.router = train_network(ptrs(train), by_domain, {router_buckets, args.router_dim, {kHidden}, kNumDomains}, opt, log);
   model.router.temperature = calibrate_temperature(model.router, ptrs(dev), by_domain);
   for (int d = 0; d < kNumDomains; ++d) {
     model.intents[d] = intents[d];
-    const ExpertShape& shape = kExpertShapes[d];
-    std::printf("expert %s: %u buckets x %zu, hidden %zu -> %zu intents\n", domain_name(d), kExpertBuckets, shape.dim,
-                shape.hidden[0], intents[d].size());
+    std::printf("expert %s: %u buckets x %zu, hidden %zu -> %zu intents\n", domain_name(d), expert_buckets,
+                args.expert_dim, kHidden, intents[d].size());
     TrainOptions eopt = opt;
     eopt.seed = opt.seed * 1000 + static_cast<uint64_t>(d);
     eopt.epochs = opt.epochs * 2;  // small sets: more passes
-    model.experts[d] = train_network(ptrs(train, d), by_intent, {kExpertBuckets, shape.dim, shape.hidden, intents[d].size()},
-                                     eopt, log);
+    model.experts[d] = train_network(ptrs(train, d), by_intent,
+                                     {expert_buckets, args.expert_dim, {kHidden}, intents[d].size()}, eopt, log);
     model.experts[d].temperature = calibrate_temperature(model.experts[d], ptrs(dev, d), by_intent);
   }
 
@@ -196,8 +193,22 @@ int main(int argc, char** argv) {
     else if (arg == "--assembled") a.assembled = need();
     else if (arg == "--epochs") a.epochs = std::atoi(need());
     else if (arg == "--seed") a.seed = std::strtoull(need(), nullptr, 10);
+    else if (arg == "--router-buckets") a.router_buckets_log2 = std::atoi(need());
+    else if (arg == "--expert-buckets") a.expert_buckets_log2 = std::atoi(need());
+    else if (arg == "--router-dim") a.router_dim = std::strtoul(need(), nullptr, 10);
+    else if (arg == "--expert-dim") a.expert_dim = std::strtoul(need(), nullptr, 10);
+    else if (arg == "--dropout") a.dropout = std::strtof(need(), nullptr);
     else { std::fprintf(stderr, "kimi-train: unknown option '%s'\n%s", arg.c_str(), kUsage); return 2; }
   }
   if (a.epochs < 1 || a.epochs > 1000) { std::fprintf(stderr, "kimi-train: --epochs must be 1..1000\n"); return 2; }
+  if (a.router_buckets_log2 < 4 || a.router_buckets_log2 > 22 || a.expert_buckets_log2 < 4 || a.expert_buckets_log2 > 22) {
+    std::fprintf(stderr, "kimi-train: bucket counts are log2 values in 4..22\n");
+    return 2;
+  }
+  if (a.router_dim < 1 || a.router_dim > 512 || a.expert_dim < 1 || a.expert_dim > 512) {
+    std::fprintf(stderr, "kimi-train: embedding widths must be 1..512\n");
+    return 2;
+  }
+  if (!(a.dropout >= 0.0f && a.dropout < 0.9f)) { std::fprintf(stderr, "kimi-train: --dropout must be in [0, 0.9)\n"); return 2; }
   return run(a);
 }
