@@ -1,8 +1,24 @@
 #!/usr/bin/env bash
-# Builds the native engine, CLI (build/native/kimi), trainer (build/native/kimi-train) and unit tests.
-# Incremental: reruns only what changed.
+# Builds everything, incrementally:
+#   build/native/  kimi (CLI), kimi-train (trainer), unit tests
+#   build/wasm/    engine.mjs/.wasm (SIMD) and engine-scalar.mjs/.wasm
+#   build/web/     the complete static site: web/ + engine + model + knowledge + vendored uPlot
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 [ -f build/native/build.ninja ] || cmake --preset native-release
 cmake --build --preset native-release
+
+[ -f build/wasm/build.ninja ] || cmake --preset wasm-release
+cmake --build --preset wasm-release
+
+site=build/web
+rm -rf "$site.tmp"
+mkdir -p "$site.tmp/engine" "$site.tmp/models/knowledge" "$site.tmp/vendor/uplot"
+cp -R web/. "$site.tmp/"
+cp build/wasm/engine.mjs build/wasm/engine.wasm build/wasm/engine-scalar.mjs build/wasm/engine-scalar.wasm "$site.tmp/engine/"
+cp models/kimi.safetensors "$site.tmp/models/"
+cp models/knowledge/*.json "$site.tmp/models/knowledge/"
+cp node_modules/uplot/dist/uPlot.esm.js node_modules/uplot/dist/uPlot.min.css node_modules/uplot/LICENSE "$site.tmp/vendor/uplot/"
+rm -rf "$site" && mv "$site.tmp" "$site"
+echo "build: site ready in $site ($(du -sh "$site" | cut -f1))"

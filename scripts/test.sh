@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sets everything up, builds, and runs every test: the unit tests (ctest) and the check that
-# scripts/train.sh reproduces the committed model byte for byte. This is the README's test command.
+# Sets everything up, builds, and runs every test: native unit tests (ctest), the WebAssembly module in
+# Node 20, the browser end-to-end tests, and the check that scripts/train.sh reproduces the committed model
+# byte for byte. This is the README's test command.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +10,9 @@ scripts/build.sh
 
 echo "== unit tests"
 ctest --preset native-release -j2
+
+echo "== WebAssembly engine in Node"
+node --test tests/web/
 
 echo "== model reproducibility"
 scripts/train.sh --check

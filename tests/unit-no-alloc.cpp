@@ -12,6 +12,12 @@ namespace {
 std::atomic<long> g_allocations{0};
 }
 
+// AddressSanitizer owns operator new/delete; replacing them there reports false mismatches. The sanitizer build
+// still runs the queries below (finding leaks and overflows); the count is checked by the normal build.
+#if defined(__SANITIZE_ADDRESS__)
+#define KIMI_COUNTING_ALLOCATOR 0
+#else
+#define KIMI_COUNTING_ALLOCATOR 1
 void* operator new(std::size_t n) {
   ++g_allocations;
   if (void* p = std::malloc(n ? n : 1)) return p;
@@ -22,6 +28,7 @@ void operator delete(void* p) noexcept { std::free(p); }
 void operator delete[](void* p) noexcept { std::free(p); }
 void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+#endif
 
 TEST_CASE("no heap allocation per query after load") {
   auto loaded = kimi_test::load_committed();
@@ -51,6 +58,10 @@ TEST_CASE("no heap allocation per query after load") {
     }
   }
   const long during = g_allocations.load() - before;
+  if (!KIMI_COUNTING_ALLOCATOR) {
+    WARN("allocation counting is off under AddressSanitizer");
+    return;
+  }
   CHECK(during == 0);
   // The counter works: an allocation outside the engine is seen.
   auto* probe = new std::vector<int>(10);

@@ -25,7 +25,7 @@ const char* kUsage =
     "  --assembled DIR   also write the exact train/dev sets used, as DIR/train.jsonl and DIR/dev.jsonl\n"
     "  --epochs N        training epochs per network (default 20)\n"
     "  --seed N          random seed (default 1)\n"
-    "  --router-buckets B, --expert-buckets B   log2 of the hash buckets (default 15, 12)\n"
+    "  --router-buckets B, --expert-buckets B   log2 of the hash buckets (default 14, 12)\n"
     "  --router-dim D, --expert-dim D           embedding widths (default 32, 32)\n"
     "  --dropout P       share of feature ids dropped per training step (default 0.3)\n";
 
@@ -33,7 +33,7 @@ struct Args {
   std::string data = "models/data", knowledge = "models/knowledge", out = "models/kimi.safetensors", assembled;
   int epochs = 20;
   uint64_t seed = 1;
-  int router_buckets_log2 = 15, expert_buckets_log2 = 12;
+  int router_buckets_log2 = 14, expert_buckets_log2 = 12;
   std::size_t router_dim = 32, expert_dim = 32;
   float dropout = 0.3f;
 };

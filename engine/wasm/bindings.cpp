@@ -1,0 +1,83 @@
+// The WebAssembly boundary: a C API over one Engine per module instance. It only marshals values: JS writes
+// UTF-8 into the fixed input buffer, calls kimi_query, and reads the JSON result from the output buffer.
+// No per-call JS string conversion and no allocation after the first queries (the output string keeps its
+// capacity). web/src/engine.js is the only caller.
+#include <emscripten/emscripten.h>
+
+#include <array>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <string>
+
+#include "kimi/kimi.h"
+
+namespace {
+
+constexpr std::size_t kInputCapacity = 256 * 1024;  // larger inputs are cut by engine.js (flagged truncated)
+
+std::unique_ptr<kimi::Engine> g_engine;
+char g_input[kInputCapacity];
+std::string g_output;
+
+const char* set_output_error(kimi::ErrorCode code, const std::string& message) {
+  kimi::write_error_json(code, message, &g_output);
+  return g_output.c_str();
+}
+
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void* kimi_alloc(std::size_t n) { return std::malloc(n ? n : 1); }
+EMSCRIPTEN_KEEPALIVE void kimi_free(void* p) { std::free(p); }
+EMSCRIPTEN_KEEPALIVE char* kimi_input_buffer() { return g_input; }
+EMSCRIPTEN_KEEPALIVE std::size_t kimi_input_capacity() { return kInputCapacity; }
+EMSCRIPTEN_KEEPALIVE const char* kimi_output() { return g_output.data(); }
+EMSCRIPTEN_KEEPALIVE std::size_t kimi_output_length() { return g_output.size(); }
+
+// Loads the model and the six knowledge texts (pointers and lengths in domain order). Returns 0 on success;
+// otherwise the error JSON is in the output buffer.
+EMSCRIPTEN_KEEPALIVE int kimi_load(const uint8_t* model, std::size_t model_len, const char* const* knowledge,
+                                   const std::size_t* knowledge_len) {
+  std::array<std::string_view, kimi::kNumDomains> views;
+  for (int d = 0; d < kimi::kNumDomains; ++d) views[d] = std::string_view(knowledge[d], knowledge_len[d]);
+  kimi::LoadResult r = kimi::Engine::load(model, model_len, views);
+  if (!r.engine) {
+    set_output_error(r.status.code, r.status.message);
+    return static_cast<int>(r.status.code);
+  }
+  g_engine = std::move(r.engine);
+  g_output.reserve(64 * 1024);
+  g_output = g_engine->info_json();
+  return 0;
+}
+
+// Queries the text in the input buffer (len bytes). expert: -1 routes; consensus/use_cache: 0 or 1.
+// Returns the JSON length; the JSON (a result or an error) is at kimi_output().
+EMSCRIPTEN_KEEPALIVE std::size_t kimi_query(std::size_t len, int expert, int consensus, int use_cache) {
+  if (!g_engine) return std::strlen(set_output_error(kimi::ErrorCode::kInvalidArgument, "the engine is not loaded"));
+  if (len > kInputCapacity) len = kInputCapacity;
+  kimi::QueryOptions opt;
+  opt.expert = expert;
+  opt.consensus = consensus != 0;
+  opt.use_cache = use_cache != 0;
+  kimi::write_result_json(g_engine->query(std::string_view(g_input, len), opt), &g_output);
+  return g_output.size();
+}
+
+EMSCRIPTEN_KEEPALIVE std::size_t kimi_metrics() {
+  if (!g_engine) return std::strlen(set_output_error(kimi::ErrorCode::kInvalidArgument, "the engine is not loaded"));
+  kimi::write_metrics_json(g_engine->metrics(), &g_output);
+  return g_output.size();
+}
+
+// what: 1 metrics, 2 conversation, 4 cache (bit set).
+EMSCRIPTEN_KEEPALIVE void kimi_reset(int what) {
+  if (!g_engine) return;
+  if (what & 1) g_engine->reset_metrics();
+  if (what & 2) g_engine->reset_conversation();
+  if (what & 4) g_engine->clear_cache();
+}
+
+}  // extern "C"

@@ -1,0 +1,28 @@
+// Loads the built WebAssembly engine (build/web) in Node for the tests and benchmarks.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const site = path.join(root, 'build/web');
+
+const { loadEngine, DOMAINS } = await import(path.join(site, 'src/engine.js'));
+export { DOMAINS };
+
+export function knowledge() {
+  return Object.fromEntries(DOMAINS.map((d) => [d, JSON.parse(readFileSync(path.join(site, `models/knowledge/${d}.json`), 'utf8'))]));
+}
+
+export async function load({ variant = 'simd', modelBytes } = {}) {
+  const name = variant === 'simd' ? 'engine' : 'engine-scalar';
+  return loadEngine({
+    variant,
+    wasmBinary: readFileSync(path.join(site, `engine/${name}.wasm`)),
+    modelBytes: modelBytes ?? readFileSync(path.join(site, 'models/kimi.safetensors')),
+    knowledge: knowledge(),
+  });
+}
+
+export function devQueries() {
+  return readFileSync(path.join(root, 'models/data/dev.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+}

@@ -1,0 +1,184 @@
+// The one JS entry to the kimi engine (WebAssembly), for the web worker and for Node 20.
+//
+//   const engine = await loadEngine({ wasmBinary?, modelBytes?, knowledge? });
+//   engine.query('how do I undo my last git commit?', { expert?, consensus? })  // -> the CLI's JSON object
+//   engine.batch(texts), engine.metrics(), engine.reset()
+//
+// In a browser, inputs that are not given are fetched from the site (engine/, models/). In Node, pass them
+// all (Node's fetch cannot read files). Strings cross into the module through its fixed heap: the text is
+// encoded straight into the engine's input buffer and the JSON result decoded from its output buffer.
+
+export const DOMAINS = ['reasoning', 'coding', 'language', 'mathematics', 'tool_use', 'context'];
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+// Smallest module using a SIMD instruction (v128.const): engines without SIMD128 reject it.
+const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 22, 1, 20, 0,
+  253, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 11]);
+
+export function simdSupported() {
+  try {
+    return WebAssembly.validate(SIMD_PROBE);
+  } catch {
+    return false;
+  }
+}
+
+function siteUrl(path) {
+  return new URL(`../${path}`, import.meta.url).href;
+}
+
+async function fetchBytes(url, label, onProgress) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`could not download ${label} (${url}): HTTP ${response.status}`);
+  const total = Number(response.headers.get('content-length')) || 0;
+  if (!response.body || !onProgress) return new Uint8Array(await response.arrayBuffer());
+  const reader = response.body.getReader();
+  const chunks = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.length;
+    onProgress({ stage: label, loaded, total });
+  }
+  const bytes = new Uint8Array(loaded);
+  let offset = 0;
+  for (const c of chunks) {
+    bytes.set(c, offset);
+    offset += c.length;
+  }
+  return bytes;
+}
+
+async function fetchKnowledge() {
+  const entries = await Promise.all(DOMAINS.map(async (d) => {
+    const url = siteUrl(`models/knowledge/${d}.json`);
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`could not download the ${d} knowledge file (${url}): HTTP ${response.status}`);
+    return [d, await response.json()];
+  }));
+  return Object.fromEntries(entries);
+}
+
+function errorResult(code, message) {
+  return { error: { code, message } };
+}
+
+/**
+ * Loads the engine. Options: wasmBinary (bytes), modelBytes (bytes), knowledge ({domain: parsed JSON}),
+ * modelUrl (browser), variant ('simd' | 'scalar'; default: simd when supported), onProgress({stage, loaded, total}).
+ */
+export async function loadEngine(options = {}) {
+  const variant = options.variant ?? (simdSupported() ? 'simd' : 'scalar');
+  const moduleName = variant === 'simd' ? 'engine' : 'engine-scalar';
+  const onProgress = options.onProgress;
+  const { default: createKimiModule } = await import(`../engine/${moduleName}.mjs`);
+  const [wasmBinary, modelBytes, knowledge] = await Promise.all([
+    options.wasmBinary ?? fetchBytes(siteUrl(`engine/${moduleName}.wasm`), 'engine', onProgress),
+    options.modelBytes ?? fetchBytes(options.modelUrl ?? siteUrl('models/kimi.safetensors'), 'model', onProgress),
+    options.knowledge ?? fetchKnowledge(),
+  ]);
+  for (const d of DOMAINS) {
+    if (!knowledge[d]) throw new Error(`knowledge for '${d}' is missing`);
+  }
+  let abortMessage = null;
+  const mod = await createKimiModule({
+    wasmBinary,
+    print: () => {},
+    printErr: (s) => { abortMessage = s; },
+    onAbort: (what) => { abortMessage = String(what); },
+  });
+  return new Engine(mod, modelBytes, knowledge, variant, () => abortMessage);
+}
+
+class Engine {
+  #mod;
+  #heap;
+  #input;
+  #inputCapacity;
+  #lastAbort;
+
+  constructor(mod, modelBytes, knowledge, variant, lastAbort) {
+    this.#mod = mod;
+    this.#lastAbort = lastAbort;
+    this.variant = variant;
+    this.#heap = mod.HEAPU8;  // fixed memory (no growth): this view never detaches
+    const toFree = [];
+    const put = (bytes) => {
+      const ptr = mod._kimi_alloc(bytes.length);
+      if (!ptr) throw new Error(`the engine's fixed memory cannot hold ${bytes.length} more bytes`);
+      toFree.push(ptr);
+      this.#heap.set(bytes, ptr);
+      return ptr;
+    };
+    try {
+      const modelPtr = put(modelBytes);
+      const texts = DOMAINS.map((d) => encoder.encode(JSON.stringify(knowledge[d])));
+      const ptrs = texts.map(put);
+      const table = put(new Uint8Array(new Uint32Array(ptrs).buffer));
+      const lens = put(new Uint8Array(new Uint32Array(texts.map((t) => t.length)).buffer));
+      const status = mod._kimi_load(modelPtr, modelBytes.length, table, lens);
+      const out = this.#readOutput(mod._kimi_output_length());
+      if (status !== 0) {
+        const err = new Error(out.error?.message ?? `engine load failed (code ${status})`);
+        err.code = out.error?.code ?? 'load_failed';
+        throw err;
+      }
+      this.info = { ...out, variant };
+    } finally {
+      for (const p of toFree) mod._kimi_free(p);
+    }
+    this.#input = mod._kimi_input_buffer();
+    this.#inputCapacity = mod._kimi_input_capacity();
+  }
+
+  #readOutput(length) {
+    const ptr = this.#mod._kimi_output();
+    return JSON.parse(decoder.decode(this.#heap.subarray(ptr, ptr + length)));
+  }
+
+  #call(fn) {
+    try {
+      return fn();
+    } catch (e) {
+      const detail = this.#lastAbort() ?? e.message;
+      return errorResult('engine_failure', `the engine stopped: ${detail}`);
+    }
+  }
+
+  /** One query: returns the result object of DESIGN.md (or {error:{code,message}}), synchronously. */
+  query(text, options = {}) {
+    if (typeof text !== 'string') return errorResult('invalid_argument', 'the query must be a string');
+    let expert = -1;
+    if (options.expert !== undefined && options.expert !== null && options.expert !== '') {
+      expert = DOMAINS.indexOf(options.expert);
+      if (expert < 0) return errorResult('invalid_argument', `unknown expert '${options.expert}': use one of ${DOMAINS.join(', ')}`);
+    }
+    return this.#call(() => {
+      const target = this.#heap.subarray(this.#input, this.#input + this.#inputCapacity);
+      const { read, written } = encoder.encodeInto(text, target);
+      const len = this.#mod._kimi_query(written, expert, options.consensus ? 1 : 0, options.cache === false ? 0 : 1);
+      const result = this.#readOutput(len);
+      if (read < text.length && !result.error) result.truncated = true;
+      return result;
+    });
+  }
+
+  /** Many queries in one call: an array of results, in order. */
+  batch(texts, options = {}) {
+    if (!Array.isArray(texts)) return errorResult('invalid_argument', 'batch needs an array of strings');
+    return texts.map((t) => this.query(t, options));
+  }
+
+  metrics() {
+    return this.#call(() => this.#readOutput(this.#mod._kimi_metrics()));
+  }
+
+  /** Resets metrics and conversation memory (and the cache with {cache: true}). */
+  reset({ metrics = true, conversation = true, cache = false } = {}) {
+    this.#mod._kimi_reset((metrics ? 1 : 0) | (conversation ? 2 : 0) | (cache ? 4 : 0));
+  }
+}
