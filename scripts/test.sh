@@ -14,6 +14,9 @@ ctest --preset native-release -j2
 echo "== WebAssembly engine in Node"
 node --test tests/web/
 
+echo "== browser end-to-end (Chromium)"
+node --test --test-concurrency=1 e2e/
+
 echo "== model reproducibility"
 scripts/train.sh --check
 

@@ -8,7 +8,9 @@
 // all (Node's fetch cannot read files). Strings cross into the module through its fixed heap: the text is
 // encoded straight into the engine's input buffer and the JSON result decoded from its output buffer.
 
-export const DOMAINS = ['reasoning', 'coding', 'language', 'mathematics', 'tool_use', 'context'];
+import { DOMAINS } from './domains.js';
+
+export { DOMAINS };
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();

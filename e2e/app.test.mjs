@@ -1,0 +1,134 @@
+// The web app in Chromium: one query per domain, charts follow the cache, forced expert, consensus,
+// malformed input, the worker protocol's errors, and screenshots (build/e2e/*.png) for review.
+import test, { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { artifacts, ask, launch, openApp, startSite } from './browser.mjs';
+
+let browser;
+let site;
+let app;
+
+before(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  site = await startSite();
+  browser = await launch();
+  app = await openApp(browser, site.url);
+});
+
+after(async () => {
+  await browser?.close();
+  site?.server.close();
+});
+
+const badge = (page) => page.locator('[data-testid="expert-badge"]').first().textContent();
+
+test('one query per domain shows the right expert badge', async () => {
+  const cases = {
+    tool_use: 'How do I undo my last git commit?',
+    mathematics: 'what is 15% of 80',
+    coding: 'how do I reverse a linked list in C++',
+    language: 'what does the word ephemeral mean',
+    reasoning: 'should I rent or buy a house',
+    context: 'what was my first question?',
+  };
+  for (const [domain, q] of Object.entries(cases)) {
+    await ask(app.page, q);
+    assert.equal(await badge(app.page), domain, q);
+    assert.ok((await app.page.locator('[data-testid="answer-text"]').first().textContent()).length > 10);
+  }
+  const firstQuestion = await app.page.locator('[data-testid="answer-text"]').first().textContent();
+  assert.match(firstQuestion, /how do i undo my last git commit/);
+});
+
+test('repeated queries raise the cache hits shown by the metrics chart', async () => {
+  const { page } = app;
+  const hits = async () => Number(await page.locator('#metrics-summary').getAttribute('data-hits'));
+  const start = await hits();
+  const pointsBefore = await page.evaluate(() => document.querySelectorAll('#chart-hit-rate canvas').length);
+  for (let i = 0; i < 3; i++) await ask(page, 'list files sorted by size');
+  assert.equal(await hits(), start + 2);
+  assert.equal(await page.locator('[data-testid="cache-state"]').textContent(), 'hit');
+  assert.ok(pointsBefore >= 1);
+  assert.match(await page.locator('#metrics-summary').textContent(), /hits/);
+});
+
+test('forcing an expert skips the router', async () => {
+  const { page } = app;
+  await page.selectOption('#expert-select', 'language');
+  await ask(page, 'git push to origin');
+  assert.equal(await badge(page), 'language');
+  assert.match(await page.locator('[data-testid="confidence"]').textContent(), /100%/);
+  await page.selectOption('#expert-select', '');
+});
+
+test('consensus mode is shown on the answer', async () => {
+  const { page } = app;
+  await page.check('#consensus-toggle');
+  await ask(page, 'explain recursion with a python example');
+  assert.ok(await page.locator('.flag', { hasText: 'consensus' }).count());
+  await page.uncheck('#consensus-toggle');
+});
+
+test('malformed input: markup is shown as text, whitespace is ignored, huge input is truncated', async () => {
+  const { page } = app;
+  let dialog = false;
+  page.on('dialog', (d) => { dialog = true; d.dismiss(); });
+  await ask(page, '<img src=x onerror=alert(1)> what does this html do');
+  assert.equal(await page.locator('#answer img').count(), 0);
+  assert.match(await page.locator('#answer .asked').textContent(), /<img src=x onerror=alert\(1\)>/);
+  await page.fill('#query-input', '    ');
+  await page.press('#query-input', 'Enter');
+  assert.equal(await page.locator('#query-input').inputValue(), '    ');  // not sent
+  await ask(page, 'x'.repeat(20000));
+  assert.ok(await page.locator('.flag', { hasText: 'truncated' }).count());
+  assert.equal(dialog, false);
+});
+
+test('history: arrow up recalls the previous query', async () => {
+  const { page } = app;
+  await ask(page, 'what is 2+2');
+  await page.press('#query-input', 'ArrowUp');
+  assert.equal(await page.locator('#query-input').inputValue(), 'what is 2+2');
+  await page.fill('#query-input', '');
+});
+
+test('the worker answers malformed messages with errors', async () => {
+  const replies = await app.page.evaluate(async () => {
+    const w = new Worker('src/worker.js', { type: 'module' });
+    const got = [];
+    const done = new Promise((resolve) => {
+      w.onmessage = ({ data }) => {
+        if (data.type === 'error' || data.type === 'result') got.push(data);
+        if (got.length === 5) resolve();
+      };
+    });
+    w.postMessage('just a string');
+    w.postMessage({ type: 'launch_missiles' });
+    w.postMessage({ type: 'query', id: 1 });
+    w.postMessage({ type: 'batch', id: 2, texts: [1, 2] });
+    w.postMessage({ type: 'query', id: 3, text: 'hello there, what is 2+2' });
+    await done;
+    w.terminate();
+    return got;
+  });
+  const byId = Object.fromEntries(replies.map((r) => [r.id ?? r.code, r]));
+  assert.equal(replies.filter((r) => r.type === 'error').length, 4);
+  assert.equal(byId.unknown_message.type, 'error');
+  assert.equal(byId[1].code, 'malformed_message');
+  assert.equal(byId[2].code, 'malformed_message');
+  assert.equal(byId[3].type, 'result');
+});
+
+test('no page errors; screenshots in light, dark and phone width', async () => {
+  await app.page.screenshot({ path: path.join(artifacts, 'app-light.png'), fullPage: true });
+  const dark = await openApp(browser, site.url, { colorScheme: 'dark', viewport: { width: 390, height: 844 } });
+  await ask(dark.page, 'How do I undo my last git commit?');
+  await dark.page.screenshot({ path: path.join(artifacts, 'app-dark-phone.png'), fullPage: true });
+  const overflow = await dark.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `horizontal overflow of ${overflow}px at phone width`);
+  await dark.context.close();
+  assert.deepEqual(app.problems, []);
+  assert.deepEqual(dark.problems, []);
+});

@@ -1,0 +1,57 @@
+// The engine worker: one engine per worker, answering the requests of protocol.js from one table of actions
+// inside one try/catch. Requests that arrive while the engine loads wait for it.
+import { loadEngine } from './engine.js';
+import { checkRequest } from './protocol.js';
+
+let engine = null;
+let loading = null;
+
+function start(modelUrl) {
+  loading ??= loadEngine({ modelUrl, onProgress: (p) => postMessage({ type: 'progress', ...p }) })
+    .then((e) => {
+      engine = e;
+      postMessage({ type: 'ready', info: e.info });
+      return e;
+    })
+    .catch((err) => {
+      loading = null;  // a later init may retry
+      throw err;
+    });
+  return loading;
+}
+
+const actions = {
+  init: (msg) => start(msg.modelUrl),
+  query: async (msg) => {
+    const e = engine ?? (await start());
+    const result = e.query(msg.text, { expert: msg.expert ?? undefined, consensus: msg.consensus });
+    postMessage({ type: 'result', id: msg.id, result });
+  },
+  batch: async (msg) => {
+    const e = engine ?? (await start());
+    postMessage({ type: 'result', id: msg.id, result: e.batch(msg.texts) });
+  },
+  metrics: async (msg) => {
+    const e = engine ?? (await start());
+    postMessage({ type: 'metrics', id: msg.id, metrics: e.metrics() });
+  },
+  reset: async (msg) => {
+    const e = engine ?? (await start());
+    e.reset({ cache: msg.cache === true });
+    postMessage({ type: 'metrics', id: msg.id, metrics: e.metrics() });
+  },
+};
+
+self.onmessage = async ({ data }) => {
+  const problem = checkRequest(data);
+  const id = data && typeof data === 'object' ? data.id : undefined;
+  if (problem) {
+    postMessage({ type: 'error', id, ...problem });
+    return;
+  }
+  try {
+    await actions[data.type](data);
+  } catch (err) {
+    postMessage({ type: 'error', id, code: err.code ?? 'engine_error', message: String(err.message ?? err) });
+  }
+};
