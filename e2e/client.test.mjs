@@ -20,7 +20,8 @@ after(async () => {
 // A page of the site where /src/flaky-worker.js crashes (or hangs) the first `failures` times it is loaded,
 // then is the real worker.
 async function pageWithFlakyWorker(mode, failures = 1) {
-  const page = await browser.newPage();
+  // No service worker here: its fetches would bypass the route below.
+  const page = await browser.newPage({ serviceWorkers: 'block' });
   let loads = 0;
   await page.route('**/src/flaky-worker.js', async (route) => {
     loads += 1;

@@ -2,7 +2,8 @@
 # Builds everything, incrementally:
 #   build/native/  kimi (CLI), kimi-train (trainer), unit tests
 #   build/wasm/    engine.mjs/.wasm (SIMD) and engine-scalar.mjs/.wasm
-#   build/web/     the complete static site: web/ + engine + model + knowledge + vendored uPlot
+#   build/web/     the complete static site: web/ + engine + model + knowledge + vendored uPlot, and sw.js
+#                  with its precache list and version filled in
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,5 +21,6 @@ cp build/wasm/engine.mjs build/wasm/engine.wasm build/wasm/engine-scalar.mjs bui
 cp models/kimi.safetensors "$site.tmp/models/"
 cp models/knowledge/*.json "$site.tmp/models/knowledge/"
 cp node_modules/uplot/dist/uPlot.esm.js node_modules/uplot/dist/uPlot.min.css node_modules/uplot/LICENSE "$site.tmp/vendor/uplot/"
+node scripts/make_sw.mjs "$site.tmp" >/dev/null
 rm -rf "$site" && mv "$site.tmp" "$site"
 echo "build: site ready in $site ($(du -sh "$site" | cut -f1))"

@@ -1,8 +1,12 @@
-// The app's controller: wires the query form, answer card, score bars, latency and metrics charts to the
-// engine worker through EngineClient.
+// The app's controller: wires the query form, answer card, score bars, latency, metrics charts and the
+// conversation history to the engine worker (EngineClient), persists the session, and registers the
+// service worker for offline use and updates.
 import { EngineClient } from './client.js';
 import { DOMAINS } from './domains.js';
+import { registerServiceWorker } from './pwa.js';
+import { SessionStore } from './store.js';
 import { AnswerCard } from './ui/answer-card.js';
+import { HistoryList } from './ui/history-list.js';
 import { MetricsCharts } from './ui/metrics-charts.js';
 import { QueryForm } from './ui/query-form.js';
 import { ScoreBars } from './ui/score-bars.js';
@@ -11,6 +15,7 @@ import { StatusLine } from './ui/status-line.js';
 
 const $ = (id) => document.getElementById(id);
 
+const store = new SessionStore();
 const status = new StatusLine($('status'));
 const form = new QueryForm({
   form: $('query-form'), input: $('query-input'), button: $('send'), expert: $('expert-select'), consensus: $('consensus-toggle'),
@@ -18,6 +23,7 @@ const form = new QueryForm({
 const answer = new AnswerCard($('answer'));
 const scores = new ScoreBars($('scores'), DOMAINS);
 const stages = new StageLatency($('stages'));
+const history = new HistoryList($('history'));
 const charts = new MetricsCharts({
   hitRate: $('chart-hit-rate'), latency: $('chart-latency'), experts: $('chart-experts'), summary: $('metrics-summary'),
 }, DOMAINS);
@@ -29,21 +35,45 @@ client.addEventListener('crash', (e) => {
   form.enable(true);
 });
 
-async function start() {
-  try {
-    status.ready(await client.start());
-    form.enable(true);
-  } catch (err) {
-    status.error(`Could not start the engine: ${err.message}`);
-    form.enable(false);
+function restoreSettings() {
+  const { expert, consensus } = store.data.settings;
+  if (DOMAINS.includes(expert)) $('expert-select').value = expert;
+  $('consensus-toggle').checked = !!consensus;
+  for (const id of ['expert-select', 'consensus-toggle']) {
+    $(id).addEventListener('change', () => {
+      store.data.settings = { expert: $('expert-select').value, consensus: $('consensus-toggle').checked };
+      store.save();
+    });
   }
 }
 
 async function refreshMetrics() {
   try {
     charts.push(await client.metrics());
+    store.data.timeline = charts.series;
+    store.save();
   } catch {
     // a crashed worker is reported by the crash handler
+  }
+}
+
+async function start() {
+  restoreSettings();
+  history.show(store.data.history);
+  charts.restore(store.data.timeline);
+  try {
+    const info = await client.start();
+    // Replaying the stored questions restores the engine's conversation memory ("what was my first
+    // question?" keeps working after a reload); the replay does not count in the metrics.
+    if (store.data.history.length) {
+      await client.batch(store.data.history.map((h) => h.q));
+      await client.reset({ metrics: true, conversation: false });
+    }
+    status.ready(info);
+    form.enable(true);
+  } catch (err) {
+    status.error(`Could not start the engine: ${err.message}`);
+    form.enable(false);
   }
 }
 
@@ -60,6 +90,8 @@ form.addEventListener('ask', async (e) => {
       answer.show(text, r);
       scores.show(r.scores);
       stages.show(r, roundTrip);
+      store.addExchange({ q: text.slice(0, 2000), domain: r.domain, intent: r.intent, answer: r.answer.slice(0, 500) });
+      history.show(store.data.history);
     }
     status.ready(client.info);
   } catch (err) {
@@ -78,4 +110,18 @@ $('reset-metrics').addEventListener('click', async () => {
   }
 });
 
+$('clear-data').addEventListener('click', async () => {
+  store.clear();
+  history.show([]);
+  charts.clear();
+  restoreSettings();
+  try {
+    await client.reset({ metrics: true, conversation: true, cache: true });
+    await refreshMetrics();
+  } catch (err) {
+    status.error(`Clearing the engine failed: ${err.message}`);
+  }
+});
+
+registerServiceWorker({ banner: $('update-banner'), button: $('update-reload') });
 start();

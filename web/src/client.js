@@ -50,8 +50,9 @@ export class EngineClient extends EventTarget {
     return this.#request('metrics', {});
   }
 
-  reset({ cache = false } = {}) {
-    return this.#request('reset', { cache });
+  /** Resets metrics and conversation memory by default; the result cache only with {cache: true}. */
+  reset({ metrics = true, conversation = true, cache = false } = {}) {
+    return this.#request('reset', { metrics, conversation, cache });
   }
 
   /** Stops the worker; pending requests fail. The next request starts a new one. */

@@ -6,7 +6,7 @@
 //   query   {id, text, expert?, consensus?}          ready    {info}                   (after init)
 //   batch   {id, texts}                              result   {id, result}             (query: an object,
 //   metrics {id?}                                                                       batch: an array)
-//   reset   {id?, cache?}                            metrics  {id?, metrics}           (metrics and reset)
+//   reset   {id?, metrics?, conversation?, cache?}   metrics  {id?, metrics}           (metrics and reset)
 //                                                    error    {id?, code, message}
 
 export const MAX_TEXT_LENGTH = 1_000_000;  // characters; the engine reads 4096 bytes after normalizing
@@ -23,7 +23,7 @@ export const REQUESTS = {
   query: { id, text, expert: optional((v) => v === null || expertName(v)), consensus: optional(bool) },
   batch: { id, texts: (v) => Array.isArray(v) && v.length <= MAX_BATCH && v.every(text) },
   metrics: { id: optional(id) },
-  reset: { id: optional(id), cache: optional(bool) },
+  reset: { id: optional(id), metrics: optional(bool), conversation: optional(bool), cache: optional(bool) },
 };
 
 export const REPLIES = ['progress', 'ready', 'result', 'metrics', 'error'];

@@ -37,7 +37,7 @@ const actions = {
   },
   reset: async (msg) => {
     const e = engine ?? (await start());
-    e.reset({ cache: msg.cache === true });
+    e.reset({ metrics: msg.metrics !== false, conversation: msg.conversation !== false, cache: msg.cache === true });
     postMessage({ type: 'metrics', id: msg.id, metrics: e.metrics() });
   },
 };

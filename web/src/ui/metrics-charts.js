@@ -74,8 +74,19 @@ export class MetricsCharts {
     this.summary.dataset.queries = String(m.queries);
   }
 
+  /** Shows a saved timeline ({t, hit, p50, p95}); new points continue after its last time. */
+  restore(saved) {
+    if (!saved || !Array.isArray(saved.t) || !saved.t.length) return;
+    for (const k of Object.keys(this.series)) this.series[k] = Array.isArray(saved[k]) ? saved[k].slice(-MAX_POINTS) : [];
+    this.t0 = performance.now() - 1000 * (this.series.t.at(-1) + 1);
+    this.hitChart.setData([this.series.t, this.series.hit]);
+    this.latencyChart.setData([this.series.t, this.series.p50, this.series.p95]);
+  }
+
   clear() {
     this.t0 = performance.now();
     for (const k of Object.keys(this.series)) this.series[k] = [];
+    this.hitChart.setData([[], []]);
+    this.latencyChart.setData([[], [], []]);
   }
 }

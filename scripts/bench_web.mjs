@@ -1,0 +1,122 @@
+// Web-side benchmarks, printed as a Markdown section for BENCHMARKS.md:
+//   - sizes of the engine (wasm + JS glue), raw and gzip
+//   - SIMD vs scalar WebAssembly build, whole queries, in Node 20 (same run, same queries)
+//   - in Chromium: navigation to first answer (cold, then reload), page <-> worker round trip over >= 1,000 queries
+// Usage: node scripts/bench_web.mjs [--quick]
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { load, devQueries, site } from '../tests/web/load-engine.mjs';
+import { launch, openApp, startSite } from '../e2e/browser.mjs';
+
+const quick = process.argv.includes('--quick');
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+const lines = [];
+const out = (s = '') => lines.push(s);
+
+// Sizes
+const size = (f) => { const b = readFileSync(path.join(site, f)); return { raw: b.length, gz: gzipSync(b, { level: 9 }).length }; };
+const wasm = size('engine/engine.wasm');
+const glue = size('engine/engine.mjs');
+const api = size('src/engine.js');
+const model = size('models/kimi.safetensors');
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+out('### Download size');
+out('');
+out('| file | raw | gzip -9 |');
+out('| --- | --- | --- |');
+out(`| engine.wasm (SIMD) | ${kb(wasm.raw)} | ${kb(wasm.gz)} |`);
+out(`| engine.mjs (Emscripten glue) | ${kb(glue.raw)} | ${kb(glue.gz)} |`);
+out(`| src/engine.js (API) | ${kb(api.raw)} | ${kb(api.gz)} |`);
+out(`| **wasm + JS** | **${kb(wasm.raw + glue.raw + api.raw)}** | **${kb(wasm.gz + glue.gz + api.gz)}** |`);
+out(`| model (kimi.safetensors, F32) | ${kb(model.raw)} | ${kb(model.gz)} |`);
+out('');
+
+// SIMD vs scalar in Node, interleaved rounds so both see the same machine state.
+const queries = devQueries().map((r) => r.q);
+const simd = await load();
+const scalar = await load({ variant: 'scalar' });
+const rounds = quick ? 3 : 15;
+const perQuery = { simd: [], scalar: [] };
+for (let r = 0; r < rounds; r++) {
+  for (const [name, engine] of [['simd', simd], ['scalar', scalar]]) {
+    const t0 = performance.now();
+    for (const q of queries) engine.query(q, { cache: false });
+    perQuery[name].push((performance.now() - t0) * 1000 / queries.length);
+  }
+}
+const ms = median(perQuery.simd), mc = median(perQuery.scalar);
+out('### SIMD128 vs scalar WebAssembly build (Node 20, whole queries, cache off)');
+out('');
+out(`${queries.length} dev queries per round, ${rounds} interleaved rounds; median of per-round means.`);
+out('');
+out('| build | µs per query | queries/s |');
+out('| --- | --- | --- |');
+out(`| SIMD128 kernels | ${ms.toFixed(2)} | ${Math.round(1e6 / ms).toLocaleString('en')} |`);
+out(`| scalar kernels | ${mc.toFixed(2)} | ${Math.round(1e6 / mc).toLocaleString('en')} |`);
+out(`| **speedup** | **${(mc / ms).toFixed(2)}×** | |`);
+out('');
+
+// Chromium: first answer and round trips.
+const siteServer = await startSite();
+const browser = await launch();
+try {
+  const firstAnswer = async (page) => {
+    const t0 = Date.now();
+    await page.goto(siteServer.url);
+    await page.waitForSelector('#status[data-state="ready"]', { timeout: 30_000 });
+    await page.fill('#query-input', 'how do I undo my last git commit?');
+    await page.press('#query-input', 'Enter');
+    await page.waitForSelector('[data-testid="expert-badge"]', { timeout: 10_000 });
+    return Date.now() - t0;
+  };
+  const cold = [];
+  const reload = [];
+  for (let i = 0; i < (quick ? 1 : 5); i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    cold.push(await firstAnswer(page));
+    reload.push(await firstAnswer(page));
+    await context.close();
+  }
+  const { page, context } = await openApp(browser, siteServer.url);
+  const n = quick ? 200 : 2000;
+  const rt = await page.evaluate(async (count) => {
+    const { EngineClient } = await import('./src/client.js');
+    const client = new EngineClient();
+    await client.start();
+    const single = [];
+    for (let i = 0; i < count; i++) {
+      const t0 = performance.now();
+      await client.query(`round trip ${i % 50} how do i list files`);
+      single.push(performance.now() - t0);
+    }
+    const batches = [];
+    for (let b = 0; b < 20; b++) {
+      const t0 = performance.now();
+      for (let i = 0; i < 50; i++) await client.query(`batch ${b} item ${i}`);
+      batches.push((performance.now() - t0) / 50);
+    }
+    const t0 = performance.now();
+    await client.batch(Array.from({ length: 1000 }, (_, i) => `batched query ${i}`));
+    const batchApi = (performance.now() - t0) / 1000;
+    return { single, batches, batchApi, isolated: crossOriginIsolated };
+  }, n);
+  await context.close();
+  out('### Chromium (headless, module worker)');
+  out('');
+  out(`| measure | median | p95 | n |`);
+  out('| --- | --- | --- | --- |');
+  out(`| navigation → first answer, cold (new profile) | ${median(cold)} ms | ${pct(cold, 0.95)} ms | ${cold.length} |`);
+  out(`| navigation → first answer, reload (HTTP cache; no service worker yet) | ${median(reload)} ms | ${pct(reload, 0.95)} ms | ${reload.length} |`);
+  out(`| page ↔ worker round trip, one query per message | ${(median(rt.single) * 1000).toFixed(0)} µs | ${(pct(rt.single, 0.95) * 1000).toFixed(0)} µs | ${rt.single.length} |`);
+  out(`| same, timed in batches of 50 sequential queries (mean per query) | ${(median(rt.batches) * 1000).toFixed(0)} µs | ${(pct(rt.batches, 0.95) * 1000).toFixed(0)} µs | ${rt.batches.length} batches |`);
+  out(`| batch API: 1,000 queries in one message (per query) | ${(rt.batchApi * 1000).toFixed(1)} µs | | 1000 |`);
+  out('');
+  out(`Timer: crossOriginIsolated = ${rt.isolated} (served with COOP/COEP by scripts/serve.mjs, so performance.now() has ~5 µs resolution).`);
+} finally {
+  await browser.close();
+  siteServer.server.close();
+}
+console.log(lines.join('\n'));
