@@ -5,6 +5,7 @@ import { EngineClient } from './client.js';
 import { DOMAINS } from './domains.js';
 import { registerServiceWorker } from './pwa.js';
 import { SessionStore } from './store.js';
+import { applyTheme } from './theme.js';
 import { AnswerCard } from './ui/answer-card.js';
 import { HistoryList } from './ui/history-list.js';
 import { MetricsCharts } from './ui/metrics-charts.js';
@@ -14,6 +15,8 @@ import { StageLatency } from './ui/stage-latency.js';
 import { StatusLine } from './ui/status-line.js';
 
 const $ = (id) => document.getElementById(id);
+
+applyTheme();
 
 const store = new SessionStore();
 const status = new StatusLine($('status'));
@@ -47,9 +50,10 @@ function restoreSettings() {
   }
 }
 
-async function refreshMetrics() {
+async function refreshMetrics({ persist = true } = {}) {
   try {
     charts.push(await client.metrics());
+    if (!persist) return;
     store.data.timeline = charts.series;
     store.save();
   } catch {
@@ -117,7 +121,7 @@ $('clear-data').addEventListener('click', async () => {
   restoreSettings();
   try {
     await client.reset({ metrics: true, conversation: true, cache: true });
-    await refreshMetrics();
+    await refreshMetrics({ persist: false });  // stored again only with the next question
   } catch (err) {
     status.error(`Clearing the engine failed: ${err.message}`);
   }

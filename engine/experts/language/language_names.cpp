@@ -65,14 +65,12 @@ int name_lang(std::string_view w, std::string_view* display) {
       return f.lang;
     }
   if (w.size() >= 5) {
-    for (int l = 0; l < kNumLanguages; ++l) {
-      if (w.size() > 1 && w[0] != kNames[0].name[0] && l == 0) continue;  // english typos keep the 'e'
-      if (bounded_edit_distance(w, kNames[l == 0 ? 0 : 0].name, 0) == 0) continue;
-    }
     static constexpr std::string_view kEnglishNames[kNumLanguages] = {"english", "spanish", "french",
                                                                       "german",  "italian", "portuguese"};
+    // Typos keep the first letter ("germn", "itallian", "portugese"); "italians" are people, not a language.
     for (int l = 0; l < kNumLanguages; ++l)
-      if (w[0] == kEnglishNames[l][0] && bounded_edit_distance(w, kEnglishNames[l], 1) <= 1) {
+      if (w[0] == kEnglishNames[l][0] && bounded_edit_distance(w, kEnglishNames[l], 1) <= 1 &&
+          !(w.back() == 's' && w.substr(0, w.size() - 1) == kEnglishNames[l])) {
         *display = kDisplay[l];
         return l;
       }
@@ -101,22 +99,18 @@ std::size_t find_language_mentions(std::string_view q, LanguageMention* out, std
   std::size_t n = 0;
   Span prev{};  // the word before the current one
   bool have_prev = false;
-  for (std::size_t i = 0; i < q.size() && n < max;) {
-    if (!is_word_char_at(q, i) || word_char_before(q, i)) {
-      ++i;
-      continue;
-    }
-    const std::string_view w = first_word(q.substr(i));
-    const std::size_t len = w.empty() ? 1 : w.size();
+  Span word;
+  for (std::size_t i = 0; n < max && next_word(q, i, &word); i = word.end) {
+    const std::string_view w = word.of(q);
     std::string_view display;
-    const int lang = w.empty() ? -1 : name_lang(w, &display);
+    const int lang = name_lang(w, &display);
     if (lang >= 0) {
       LanguageMention& m = out[n++];
       m = LanguageMention{};
       m.lang = lang;
       m.display = display;
-      m.name = Span{i, i + w.size()};
-      m.marker_begin = i;
+      m.name = word;
+      m.marker_begin = word.begin;
       if (have_prev) {
         const std::string_view pw = prev.of(q);
         if (one_of(pw, kTargetMarkers)) {
@@ -128,9 +122,8 @@ std::size_t find_language_mentions(std::string_view q, LanguageMention* out, std
         }
       }
     }
-    prev = Span{i, i + len};
+    prev = word;
     have_prev = true;
-    i += len;
   }
   // "english to italian": a bare name right before a marked target is the source.
   for (std::size_t k = 0; k + 1 < n; ++k)

@@ -152,6 +152,22 @@ std::string_view first_word(std::string_view s) {
   return s.substr(0, e);
 }
 
+bool next_word(std::string_view s, std::size_t from, Span* word) {
+  std::size_t i = from;
+  while (i < s.size()) {
+    if (s[i] == ' ') { ++i; continue; }
+    const std::size_t p = punct_len(s, i);
+    if (p > 0) { i += p; continue; }
+    const std::string_view w = first_word(s.substr(i));
+    if (!w.empty()) {
+      *word = Span{i, i + w.size()};
+      return true;
+    }
+    ++i;  // a lone '-' or apostrophe
+  }
+  return false;
+}
+
 std::string_view first_words(std::string_view s, int n) {
   std::size_t end = 0;
   std::string_view rest = s;
@@ -195,6 +211,30 @@ std::size_t make_key(std::string_view text, char* out, std::size_t cap) {
     }
     if (len + 1 > cap) return cap + 1;
     out[len++] = text[i++];
+  }
+  return len;
+}
+
+std::size_t fold_accents(std::string_view key, char* out, std::size_t cap) {
+  // Base letters of U+00E0..U+00FF (lowercase Latin-1); 0 keeps the character as it is.
+  static constexpr char kBase[32] = {'a', 'a', 'a', 'a', 'a', 'a', 0,   'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i',
+                                     'd', 'n', 'o', 'o', 'o', 'o', 'o', 0,   'o', 'u', 'u', 'u', 'u', 'y', 0,   'y'};
+  std::size_t len = 0;
+  for (std::size_t i = 0; i < key.size();) {
+    const auto c = static_cast<unsigned char>(key[i]);
+    const auto d = i + 1 < key.size() ? static_cast<unsigned char>(key[i + 1]) : 0;
+    std::string_view repl = key.substr(i, 1);
+    std::size_t used = 1;
+    if (c == 0xC3 && d >= 0xA0 && kBase[d - 0xA0] != 0) {
+      repl = std::string_view(&kBase[d - 0xA0], 1);
+      used = 2;
+    } else if (c == 0xC3 && d == 0x9F) {
+      repl = "ss";
+      used = 2;
+    }
+    if (len + repl.size() > cap) return cap + 1;
+    for (char r : repl) out[len++] = r;
+    i += used;
   }
   return len;
 }

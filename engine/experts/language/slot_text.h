@@ -39,6 +39,10 @@ std::string_view skip_prefix(std::string_view s, std::string_view w);
 // s before the trailing word sequence `w` (preceded by a space or the start), trimmed; s itself when absent.
 std::string_view skip_suffix(std::string_view s, std::string_view w);
 
+// The next word of s at or after byte `from` (which must be on a code point boundary): spaces and whole
+// punctuation sequences are skipped. Returns false when there is none.
+bool next_word(std::string_view s, std::size_t from, Span* word);
+
 // The first word of s (letters, digits, inner apostrophes and hyphens); empty when s starts with none.
 std::string_view first_word(std::string_view s);
 // The first n words of s and the space between them; fewer when s has fewer.
@@ -47,5 +51,9 @@ std::string_view first_words(std::string_view s, int n);
 // Writes the lookup key of a lowercase text into out: punctuation removed (’ becomes '), spaces folded,
 // apostrophes kept only inside words. Returns its length, or cap + 1 when it does not fit.
 std::size_t make_key(std::string_view lowercase, char* out, std::size_t cap);
+
+// Writes a key with Latin-1 accents removed (é -> e, ñ -> n, ß -> ss) for spelling suggestions only: a
+// lookup never ignores accents. Returns its length, or cap + 1 when it does not fit.
+std::size_t fold_accents(std::string_view key, char* out, std::size_t cap);
 
 }  // namespace kimi

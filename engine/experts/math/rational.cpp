@@ -152,6 +152,16 @@ bool exact_root(i128 n, int k, i128* root) {
   return false;
 }
 
+void split_square(i128 D, i128* s, i128* d) {
+  *s = 1;
+  for (i128 k = 2; k * k <= D && k <= 100000; ++k)
+    while (D % (k * k) == 0) {
+      D /= k * k;
+      *s *= k;
+    }
+  *d = D;
+}
+
 bool pow10_int(int e, i128* out) {
   if (e < 0 || e > 38) return false;
   i128 v = 1;

@@ -38,6 +38,9 @@ double to_double(const Rational& a);
 
 // Exact integer k-th root of n (k >= 2): true and *root when n is a perfect k-th power (n < 0 only for odd k).
 bool exact_root(i128 n, int k, i128* root);
+// D = s²·d (D > 0) with d free of square factors up to 10^5: enough for textbook numbers; a larger square
+// factor just stays under the root, which is still exact.
+void split_square(i128 D, i128* s, i128* d);
 // 10^e as an i128 (0 <= e <= 38), or false.
 bool pow10_int(int e, i128* out);
 

@@ -1,0 +1,241 @@
+// Query canonicalization for the maths expert (see canonical.h).
+#include "experts/math/canonical.h"
+
+#include <cstdint>
+
+#include "experts/math/number_words.h"
+
+namespace kimi::math {
+namespace {
+
+struct Phrase {
+  std::string_view from, to;
+};
+
+// Word phrases, matched at word boundaries; the longest match wins.
+constexpr Phrase kPhrases[] = {
+    {"to the power of", " ^ "}, {"to the power", " ^ "}, {"raised to the power of", " ^ "},
+    {"raised to the", " ^ "}, {"raised to", " ^ "}, {"squared", " ^ 2 "}, {"cubed", " ^ 3 "},
+    {"square root of", " sqrt "}, {"square root", " sqrt "}, {"cube root of", " cbrt "}, {"cube root", " cbrt "},
+    {"divided by", " ÷ "}, {"divide by", " ÷ "}, {"over", " / "}, {"multiplied by", " * "},
+    {"multiply by", " * "}, {"times", " * "}, {"plus", " + "}, {"minus", " - "}, {"negative", " - "},
+    {"modulo", " mod "}, {"modulus", " mod "}, {"percent", " % "}, {"per cent", " % "}, {"pct", " % "},
+    {"is equal to", " = "}, {"equal to", " = "}, {"equals", " = "},
+    {"natural logarithm of", " ln "}, {"natural logarithm", " ln "}, {"natural log of", " ln "},
+    {"natural log", " ln "}, {"logarithm", " log "}, {"sine", " sin "}, {"cosine", " cos "}, {"tangent", " tan "},
+    {"arcsine", " asin "}, {"arccosine", " acos "}, {"arctangent", " atan "}, {"arcsin", " asin "},
+    {"arccos", " acos "}, {"arctan", " atan "}, {"absolute value of", " abs "}, {"absolute value", " abs "},
+    {"factorial of", " factorial "}, {"d/dx", " derivative "}, {"d/dt", " derivative "}, {"d/dy", " derivative "}};
+
+struct Symbol {
+  std::string_view from, to;
+};
+
+constexpr Symbol kSymbols[] = {
+    {"×", " * "}, {"·", " * "}, {"∙", " * "}, {"⋅", " * "}, {"−", "-"}, {"–", "-"}, {"√", " sqrt "}, {"∛", " cbrt "},
+    {"π", " pi "}, {"∞", " infinity "}, {"≤", " <= "}, {"≥", " >= "}, {"≠", " != "}, {"∫", " integral "},
+    {"½", " 1/2 "}, {"¼", " 1/4 "}, {"¾", " 3/4 "}, {"⅓", " 1/3 "}, {"⅔", " 2/3 "}, {"°", " degrees "},
+    {"’", "'"}, {"‘", "'"}, {"“", " "}, {"”", " "}, {"€", " "}, {"£", " "}, {"$", " "}, {"**", "^"}};
+
+constexpr std::string_view kSuperscripts[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+constexpr std::string_view kSuperMinus = "⁻";
+
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || c == '\''; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+class Writer {
+ public:
+  Writer(char* out, std::size_t cap) : out_(out), cap_(cap) {}
+  bool put(std::string_view s) {
+    if (full_ || len_ + s.size() > cap_) {
+      full_ = true;
+      return false;
+    }
+    for (char c : s) out_[len_++] = c;
+    return true;
+  }
+  void put_int(int64_t v) {
+    char buf[24];
+    int n = 0;
+    do {
+      buf[n++] = static_cast<char>('0' + v % 10);
+      v /= 10;
+    } while (v > 0 && n < 24);
+    char rev[24];
+    for (int i = 0; i < n; ++i) rev[i] = buf[n - 1 - i];
+    put(std::string_view(rev, static_cast<std::size_t>(n)));
+  }
+  bool full() const { return full_; }
+  std::size_t size() const { return len_; }
+
+ private:
+  char* out_;
+  std::size_t cap_;
+  std::size_t len_ = 0;
+  bool full_ = false;
+};
+
+bool starts_with_at(std::string_view s, std::size_t i, std::string_view p) { return s.substr(i, p.size()) == p; }
+
+// Longest phrase at a word start, ending at a word boundary.
+const Phrase* match_phrase(std::string_view s, std::size_t i) {
+  const Phrase* best = nullptr;
+  for (const auto& ph : kPhrases) {
+    if (!starts_with_at(s, i, ph.from)) continue;
+    std::size_t e = i + ph.from.size();
+    if (e < s.size() && is_letter(s[e])) continue;
+    if (!best || ph.from.size() > best->from.size()) best = &ph;
+  }
+  return best;
+}
+
+// "f(x) = ..." defines a function of x: remember the names so that "f(2)" can become "x = 2" and "f'(x)" a
+// derivative. Returns the length of "f(x) =" at i (or of "f'(x)"), 0 if none.
+std::size_t function_notation(std::string_view s, std::size_t i, char* fname, char* var, bool* derivative) {
+  if (i + 4 > s.size() || !(s[i] >= 'a' && s[i] <= 'z') || (i > 0 && is_letter(s[i - 1]))) return 0;
+  std::size_t p = i + 1;
+  *derivative = false;
+  if (p < s.size() && s[p] == '\'') {
+    *derivative = true;
+    ++p;
+  }
+  if (p + 2 >= s.size() || s[p] != '(' || !(s[p + 1] >= 'a' && s[p + 1] <= 'z') || s[p + 2] != ')') return 0;
+  std::size_t e = p + 3;
+  if (*derivative) {
+    *fname = s[i];
+    *var = s[p + 1];
+    return e - i;
+  }
+  std::size_t q = e;
+  if (q < s.size() && s[q] == ' ') ++q;
+  if (q >= s.size() || s[q] != '=') return 0;
+  *fname = s[i];
+  *var = s[p + 1];
+  return q + 1 - i;
+}
+
+}  // namespace
+
+std::size_t canonicalize(std::string_view s, char* out, std::size_t capacity) {
+  Writer w(out, capacity);
+  // A first pass finds "f(x) =" so that later "f(3)" can be read as "x = 3".
+  char fname = 0, fvar = 0;
+  for (std::size_t i = 0; i < s.size() && !fname; ++i) {
+    char f, v;
+    bool deriv;
+    if (function_notation(s, i, &f, &v, &deriv) && !deriv) {
+      fname = f;
+      fvar = v;
+    }
+  }
+  std::size_t i = 0;
+  while (i < s.size() && !w.full()) {
+    char c = s[i];
+    bool word_start = is_letter(c) && (i == 0 || !is_letter(s[i - 1]));
+    if (word_start) {
+      char f, v;
+      bool deriv;
+      if (std::size_t n = function_notation(s, i, &f, &v, &deriv)) {
+        w.put(deriv ? " derivative " : " ");
+        i += n;
+        continue;
+      }
+      // f(3) after "f(x) = ...": an evaluation point.
+      if (fname && c == fname && i + 2 < s.size() && s[i + 1] == '(') {
+        std::size_t p = i + 2, q = p;
+        if (q < s.size() && s[q] == '-') ++q;
+        while (q < s.size() && (is_digit(s[q]) || s[q] == '.')) ++q;
+        if (q > p && q < s.size() && s[q] == ')' && is_digit(s[q - 1])) {
+          char vbuf[1] = {fvar};
+          w.put(" ");
+          w.put(std::string_view(vbuf, 1));
+          w.put(" = ");
+          w.put(s.substr(p, q - p));
+          w.put(" ");
+          i = q + 1;
+          continue;
+        }
+      }
+      if (const Phrase* ph = match_phrase(s, i)) {
+        w.put(ph->to);
+        i += ph->from.size();
+        continue;
+      }
+      int64_t whole;
+      char frac[20];
+      int frac_len;
+      if (std::size_t n = read_number_words(s, i, &whole, frac, &frac_len)) {
+        w.put(" ");
+        w.put_int(whole);
+        if (frac_len > 0) {
+          w.put(".");
+          w.put(std::string_view(frac, static_cast<std::size_t>(frac_len)));
+        }
+        w.put(" ");
+        i += n;
+        continue;
+      }
+      std::size_t e = i;
+      while (e < s.size() && is_letter(s[e])) ++e;
+      w.put(s.substr(i, e - i));
+      i = e;
+      continue;
+    }
+    if (is_digit(c)) {
+      std::size_t e = i;
+      while (e < s.size() && (is_digit(s[e]) || s[e] == '.' || (s[e] == ',' && e + 1 < s.size() && is_digit(s[e + 1]))))
+        ++e;
+      w.put(s.substr(i, e - i));
+      i = e;
+      // "2.5 million" -> 2.5e6
+      static constexpr struct { std::string_view word, exp; } kScale[] = {
+          {" thousand", "e3"}, {" million", "e6"}, {" billion", "e9"}, {" trillion", "e12"}};
+      for (const auto& sc : kScale)
+        if (starts_with_at(s, i, sc.word) && (i + sc.word.size() == s.size() || !is_letter(s[i + sc.word.size()]))) {
+          w.put(sc.exp);
+          i += sc.word.size();
+          break;
+        }
+      continue;
+    }
+    bool matched = false;
+    for (const auto& sym : kSymbols)
+      if (starts_with_at(s, i, sym.from)) {
+        w.put(sym.to);
+        i += sym.from.size();
+        matched = true;
+        break;
+      }
+    if (matched) continue;
+    // Superscript exponents: x² -> x^2, 10⁻³ -> 10^-3
+    bool sup = starts_with_at(s, i, kSuperMinus);
+    for (const auto& d : kSuperscripts) sup = sup || starts_with_at(s, i, d);
+    if (sup) {
+      w.put("^");
+      for (bool more = true; more && !w.full();) {
+        more = false;
+        if (starts_with_at(s, i, kSuperMinus)) {
+          w.put("-");
+          i += kSuperMinus.size();
+          more = true;
+          continue;
+        }
+        for (int k = 0; k < 10; ++k)
+          if (starts_with_at(s, i, kSuperscripts[k])) {
+            char dc = static_cast<char>('0' + k);
+            w.put(std::string_view(&dc, 1));
+            i += kSuperscripts[k].size();
+            more = true;
+            break;
+          }
+      }
+      w.put(" ");
+      continue;
+    }
+    w.put(s.substr(i, 1));
+    ++i;
+  }
+  return w.size();
+}
+
+}  // namespace kimi::math

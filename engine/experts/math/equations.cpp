@@ -1,0 +1,291 @@
+// Equations and inequalities: one unknown (exact roots of any polynomial equation the root finder can do),
+// linear systems, "solve for y", substitution ("2x + 1 when x = 3") and checking "is 2 + 2 = 5?".
+#include "experts/math/equation_text.h"
+#include "experts/math/roots.h"
+#include "experts/math/sampling.h"
+#include "experts/math/algebra.h"
+#include "experts/math/tasks.h"
+
+namespace kimi::math {
+namespace {
+
+bool is_assignment(const MathQuery& q, const ParseResult& s) {
+  return s.rel == kEq && s.nvars == 1 && s.rel_at == s.begin + 1 && q.toks.is_kind(s.begin, TokKind::kVar) &&
+         s.rhs.deg == 0 && s.rhs.kind != Value::Kind::kUnknown;
+}
+
+MathOutcome cannot(AnswerText& out, std::string_view why, const Echo& echo) {
+  out.append(why).append(": ").append(echo.view());
+  if (echo.overflow()) out.append("…");
+  return MathOutcome::kCannotCompute;
+}
+
+// Sign chart over the rational roots: "x < -2 or x > 2", "-2 ≤ x ≤ 2", "x = 3", ...
+MathOutcome inequality(const Poly& p, int rel, const Echo& echo, AnswerText& out) {
+  auto holds = [rel](int s) {
+    switch (rel) {
+      case kLt: return s < 0;
+      case kGt: return s > 0;
+      case kLe: return s <= 0;
+      case kGe: return s >= 0;
+      default: return s != 0;
+    }
+  };
+  Rational roots[kMaxPolyDegree + 1];
+  int n = 0;
+  if (p.deg >= 1 && !all_rational_roots(p, roots, &n))
+    return cannot(out, "I can only solve inequalities whose boundary points are rational numbers", echo);
+  // Items in order: interval 0, root 0, interval 1, ..., root n-1, interval n; each true or false.
+  PolyText text;
+  bool open_segment = false, any = false;
+  char v = p.var;
+  Rational seg_lo{};
+  bool seg_lo_inf = true, seg_lo_closed = false;
+  for (int item = 0; item <= 2 * n; ++item) {
+    bool is_root = item % 2 == 1;
+    int idx = item / 2;
+    int s;
+    if (is_root) {
+      s = 0;
+    } else {
+      Rational test, val;
+      if (n == 0) test = Rational{};
+      else if (idx == 0) sub(roots[0], from_int(1), &test);
+      else if (idx == n) add(roots[n - 1], from_int(1), &test);
+      else if (!add(roots[idx - 1], roots[idx], &test) || !div(test, from_int(2), &test)) test = roots[idx];
+      if (!poly_eval(p, test, &val)) return cannot(out, "The numbers get too large for exact arithmetic", echo);
+      s = sign(val);
+    }
+    bool ok = holds(s);
+    if (ok && !open_segment) {
+      open_segment = true;
+      seg_lo_inf = item == 0;
+      if (is_root) seg_lo = roots[idx], seg_lo_closed = true;
+      else if (idx > 0) seg_lo = roots[idx - 1], seg_lo_closed = false;
+    }
+    bool last = item == 2 * n;
+    if (open_segment && (!ok || last)) {
+      // The segment ends before this item (or at the end).
+      bool hi_inf = ok && last;
+      Rational hi{};
+      bool hi_closed = false;
+      if (!hi_inf) {
+        if (!ok && is_root) hi = roots[idx], hi_closed = false;       // stops at an excluded root
+        else if (!ok) hi = roots[idx - 1], hi_closed = true;          // previous item was the included root
+      }
+      if (any) text.append(" or ");
+      any = true;
+      std::string_view vs(&v, 1);
+      if (seg_lo_inf && hi_inf) {
+        text.append("every real ").append(vs);
+      } else if (seg_lo_inf) {
+        text.append(vs).append(hi_closed ? " ≤ " : " < ");
+        append_number(text, hi);
+      } else if (hi_inf) {
+        text.append(vs).append(seg_lo_closed ? " ≥ " : " > ");
+        append_number(text, seg_lo);
+      } else if (compare(seg_lo, hi) == 0) {
+        text.append(vs).append(" = ");
+        append_number(text, hi);
+      } else {
+        append_number(text, seg_lo);
+        text.append(seg_lo_closed ? " ≤ " : " < ").append(vs).append(hi_closed ? " ≤ " : " < ");
+        append_number(text, hi);
+      }
+      open_segment = false;
+    }
+  }
+  if (!any) text.append("No solution");
+  out.append(text.view());
+  append_from(out, echo);
+  return MathOutcome::kComputed;
+}
+
+MathOutcome single_unknown(const MathQuery& q, const ParseResult& s, AnswerText& out) {
+  Echo echo;
+  render_span(q, s, EvalOptions{}, &echo);
+  char v = s.vars[0];
+  Sampled sm = sample_span(q.toks, s, v);
+  switch (sm.status) {
+    case SampleStatus::kOk: break;
+    case SampleStatus::kNonPolynomial:
+      return cannot(out, "I can only solve polynomial equations exactly, and this one is not", echo);
+    case SampleStatus::kTooHigh:
+      return cannot(out, "The equation's degree is too high for exact solving (the limit is 12)", echo);
+    case SampleStatus::kInexact:
+      return cannot(out, "The coefficients are not exact numbers, so I can't solve it exactly", echo);
+    case SampleStatus::kError:
+      out.append("Can't solve ").append(echo.view()).append(": ").append(sm.error ? sm.error : "error").append(".");
+      return MathOutcome::kError;
+  }
+  Poly p;
+  if (!poly_sub(sm.lhs, sm.rhs, &p)) return cannot(out, "The numbers get too large for exact arithmetic", echo);
+  if (s.rel != kEq) return inequality(p, s.rel, echo, out);
+  PolyText sol;
+  Poly rest;
+  PolyText t;
+  switch (solve_polynomial(p, sol, &rest)) {
+    case SolveKind::kSolved:
+      out.append(sol.view());
+      append_from(out, echo);
+      return MathOutcome::kComputed;
+    case SolveKind::kIdentity:
+      append_poly(t, sm.lhs);
+      out.append("Infinitely many solutions: both sides equal ").append(t.view()).append(" for every ");
+      out.append(std::string_view(&v, 1));
+      append_from(out, echo);
+      return MathOutcome::kComputed;
+    case SolveKind::kNoSolution:
+      append_number(t, sm.lhs.c[0]);
+      t.append(" = ");
+      append_number(t, sm.rhs.c[0]);
+      out.append("No solution: the ").append(std::string_view(&v, 1)).append(" terms cancel, leaving ");
+      out.append(t.view()).append(", which is false");
+      append_from(out, echo);
+      return MathOutcome::kComputed;
+    case SolveKind::kPartial:
+      append_poly(t, rest);
+      out.append(sol.view()).append("; the remaining factor ").append(t.view());
+      out.append(" = 0 has no solution I can find exactly");
+      append_from(out, echo);
+      return MathOutcome::kCannotCompute;
+    case SolveKind::kTooHard:
+      break;
+  }
+  append_poly(t, p);
+  out.append("I can't solve ").append(t.view()).append(" = 0 exactly (it has no rational roots and no formula applies)");
+  append_from(out, echo);
+  return MathOutcome::kCannotCompute;
+}
+
+// "is 2 + 2 = 5?" -> "False: 2 + 2 = 4, not 5."
+MathOutcome check_relation(const MathQuery& q, const ParseResult& s, AnswerText& out) {
+  Echo all, left, right;
+  render_span(q, s, EvalOptions{}, &all);
+  ParseResult l = parse_expression(q.toks, s.begin, s.rel_at, EvalOptions{}, &left);
+  ParseResult r = parse_expression(q.toks, s.rel_at + 1, s.end, EvalOptions{}, &right);
+  if (s.eval_error || l.eval_error || r.eval_error) {
+    out.append("Can't check ").append(all.view()).append(": ").append(s.eval_error ? s.eval_error : (l.eval_error ? l.eval_error : r.eval_error)).append(".");
+    return MathOutcome::kError;
+  }
+  bool certain;
+  int c = vcompare(s.lhs, s.rhs, &certain);
+  NumText lv, rv;
+  bool approx;
+  format_value(s.lhs, 0, &lv, &approx);
+  format_value(s.rhs, 0, &rv, &approx);
+  if (!certain) {
+    out.append("Can't tell exactly: both sides are ").append(rv.view());
+    return MathOutcome::kCannotCompute;
+  }
+  bool holds = (s.rel == kEq && c == 0) || (s.rel == kNe && c != 0) || (s.rel == kLt && c < 0) ||
+               (s.rel == kGt && c > 0) || (s.rel == kLe && c <= 0) || (s.rel == kGe && c >= 0);
+  bool left_literal = l.ops == 0, right_literal = r.ops == 0;
+  if (holds) {
+    out.append("True: ").append(all.view());
+    if (!left_literal || !right_literal) out.append(" (").append(lv.view()).append(relation_symbol(s.rel)).append(rv.view()).append(")");
+    out.append(".");
+  } else if (s.rel == kEq) {
+    out.append("False: ").append(left.view());
+    if (!left_literal) out.append(" = ").append(lv.view());
+    out.append(", not ").append(right.view());
+    if (!right_literal) out.append(" = ").append(rv.view());
+    out.append(".");
+  } else {
+    out.append("False: ").append(all.view()).append(" does not hold (").append(lv.view());
+    out.append(relation_symbol(c < 0 ? kLt : (c > 0 ? kGt : kEq))).append(rv.view()).append(").");
+  }
+  return MathOutcome::kComputed;
+}
+
+// "2x + 1 when x = 3"
+MathOutcome substitute(const MathQuery& q, const ParseResult& assign, const ParseResult& e, AnswerText& out) {
+  char v = q.toks.text_of(assign.begin)[0];
+  char letters[2] = {v, 0};
+  EvalOptions opt;
+  opt.letters = letters;
+  opt.var_values[0] = assign.rhs;
+  Echo echo, a;
+  ParseResult r = render_span(q, e, opt, &echo);
+  render_span(q, assign, EvalOptions{}, &a);
+  out.append("When ").append(a.view()).append(": ");
+  if (r.eval_error) {
+    out.append("can't compute ").append(echo.view()).append(": ").append(r.eval_error).append(".");
+    return MathOutcome::kError;
+  }
+  if (r.rel >= 0) {  // an equation to check at that value
+    bool certain;
+    int c = vcompare(r.lhs, r.rhs, &certain);
+    NumText lv, rv;
+    bool approx;
+    format_value(r.lhs, 0, &lv, &approx);
+    format_value(r.rhs, 0, &rv, &approx);
+    bool eq = certain && c == 0;
+    out.append(echo.view()).append(eq ? " holds (both sides are " : " does not hold (").append(lv.view());
+    if (!eq) out.append(" vs ").append(rv.view());
+    out.append(").");
+    return MathOutcome::kComputed;
+  }
+  AnswerText line;
+  if (!append_result_line(line, echo, r.lhs, r.has_division ? kPreferFraction : 0u)) {
+    out.append(line.view());
+    return MathOutcome::kError;
+  }
+  out.append(line.view());
+  return MathOutcome::kComputed;
+}
+
+bool only_var(const ParseResult& s, char v) { return s.nvars == 1 && s.vars[0] == v && !s.extra_vars; }
+
+}  // namespace
+
+bool solve_equations(const MathQuery& q, AnswerText& out, MathOutcome* outcome) {
+  const ParseResult* rels[kMaxSpans];
+  int nrels = 0;
+  const ParseResult* assign = nullptr;
+  const ParseResult* expr = nullptr;
+  for (int i = 0; i < q.nspans; ++i) {
+    const ParseResult& s = q.spans[i];
+    if (s.nvars == 0) continue;
+    if (s.rel >= 0) {
+      if (is_assignment(q, s) && !assign) assign = &s;
+      rels[nrels++] = &s;
+    } else if (!expr) {
+      expr = &s;
+    }
+  }
+  // Substitution: an assignment plus something else in the same variable.
+  if (assign) {
+    char v = q.toks.text_of(assign->begin)[0];
+    const ParseResult* target = nullptr;
+    if (expr && only_var(*expr, v)) target = expr;
+    for (int i = 0; i < nrels && !target; ++i)
+      if (rels[i] != assign && !is_assignment(q, *rels[i]) && only_var(*rels[i], v)) target = rels[i];
+    if (target && (nrels == 1 || target != expr || nrels == 2)) {
+      *outcome = substitute(q, *assign, *target, out);
+      return true;
+    }
+  }
+  if (nrels >= 2) {
+    *outcome = solve_linear_system(q, rels, nrels, out);
+    return true;
+  }
+  if (nrels == 1) {
+    const ParseResult& s = *rels[0];
+    if (s.nvars == 1 && !s.extra_vars) *outcome = single_unknown(q, s, out);
+    else *outcome = solve_for_variable(q, s, out);
+    return true;
+  }
+  // Relations between numbers: "is 17 × 23 = 391?"
+  for (int i = 0; i < q.nspans; ++i) {
+    const ParseResult& s = q.spans[i];
+    if (s.rel < 0 || s.nvars > 0) continue;
+    if (span_strength(s) < 1 && !q.pure_except(s.begin, s.end)) continue;
+    *outcome = check_relation(q, s, out);
+    return true;
+  }
+  if (expr) return solve_polynomial_expression(q, *expr, out, outcome);
+  return false;
+}
+
+}  // namespace kimi::math

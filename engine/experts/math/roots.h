@@ -1,0 +1,26 @@
+// Exact solutions of polynomial equations P(x) = 0: rational roots (rational root theorem, any degree up to
+// the cap), the quadratic formula with simplified surds ((5 ± √13)/2) and complex pairs (-1 ± 2i), and the
+// factored form over the rationals.
+#pragma once
+#include "experts/math/polynomial.h"
+
+namespace kimi::math {
+
+enum class SolveKind {
+  kSolved,      // out lists every solution
+  kIdentity,    // 0 = 0: every number is a solution
+  kNoSolution,  // a non-zero constant = 0
+  kPartial,     // some rational roots found (listed); the remaining factor (in *rest) is beyond exact methods
+  kTooHard,     // no exact method applies; *rest is the polynomial
+};
+
+// Solves p = 0. Writes "x = 2 or x = 3", "x = (5 ± √13)/2  (x ≈ 0.6972243623 or x ≈ 4.302775638)", ...
+SolveKind solve_polynomial(const Poly& p, PolyText& out, Poly* rest);
+
+// The distinct real roots, ascending, when all of them are rational (for inequalities); false otherwise.
+bool all_rational_roots(const Poly& p, Rational* roots, int* count);
+
+// "(x - 2)(x - 3)", "2(x + 1/2)^2"... Returns false when p has no rational root to factor out (deg >= 2).
+bool factor_polynomial(const Poly& p, PolyText& out);
+
+}  // namespace kimi::math

@@ -1,0 +1,209 @@
+// Statistics of a list: mean, median, mode, range, variance and standard deviation (population and sample),
+// sum, minimum and maximum, all exact where the answer is rational.
+#include <algorithm>
+
+#include "experts/math/number_format.h"
+#include "experts/math/number_list.h"
+#include "experts/math/tasks.h"
+
+namespace kimi::math {
+namespace {
+
+enum Measure : unsigned {
+  kMean = 1, kMedian = 2, kMode = 4, kRange = 8, kVariance = 16, kStdDev = 32, kSum = 64, kMin = 128, kMax = 256
+};
+
+unsigned requested(const MathQuery& q, int* keyword) {
+  struct Word {
+    std::string_view text;
+    unsigned m;
+  };
+  static constexpr Word kWords[] = {
+      {"mean", kMean}, {"average", kMean}, {"avg", kMean}, {"median", kMedian}, {"mode", kMode}, {"modes", kMode},
+      {"range", kRange}, {"variance", kVariance}, {"stdev", kStdDev}, {"stddev", kStdDev}, {"std", kStdDev},
+      {"sd", kStdDev}, {"σ", kStdDev}, {"sum", kSum}, {"total", kSum}, {"minimum", kMin}, {"smallest", kMin},
+      {"maximum", kMax}, {"largest", kMax}, {"statistics", kMean | kMedian | kMode | kStdDev},
+      {"stats", kMean | kMedian | kMode | kStdDev}, {"summary", kMean | kMedian | kMode | kStdDev}};
+  unsigned m = 0;
+  *keyword = -1;
+  for (const auto& w : kWords) {
+    int i = q.find_word(w.text);
+    if (i < 0) continue;
+    m |= w.m;
+    if (*keyword < 0 || i < *keyword) *keyword = i;
+  }
+  int sd = q.find_phrase("standard deviation");
+  if (sd >= 0) {
+    m |= kStdDev;
+    if (*keyword < 0 || sd < *keyword) *keyword = sd;
+  }
+  return m;
+}
+
+struct Line {
+  AnswerText& out;
+  bool first = true;
+  const NumberList& list;
+  void start(std::string_view name) {
+    if (!first) out.append("\n");
+    out.append(name);
+    if (first && list.n <= 12) {
+      out.append(" of ");
+      append_list(out, list, 12);
+    }
+    first = false;
+  }
+};
+
+void append_value(AnswerText& out, const Value& v) {
+  NumText t;
+  bool approx;
+  if (format_value(v, 0, &t, &approx)) out.append("(too large to compute)");
+  else out.append(approx ? " " : " = ").append(t.view());
+}
+
+}  // namespace
+
+bool solve_statistics(const MathQuery& q, AnswerText& out, MathOutcome* outcome) {
+  int keyword;
+  unsigned want = requested(q, &keyword);
+  if (!want) return false;
+  NumberList list;
+  if (!longest_number_list(q, 0, &list) || list.n < 2) return false;
+  if (list.inexact) {
+    out.append("These numbers are too large for exact statistics.");
+    *outcome = MathOutcome::kError;
+    return true;
+  }
+  int n = list.n;
+  Value sum = int_value(0), mean, t;
+  for (int i = 0; i < n; ++i) vadd(sum, exact_value(list.v[i]), &sum);
+  vdiv(sum, int_value(n), &mean);
+  Rational sorted[kMaxSpans];
+  for (int i = 0; i < n; ++i) sorted[i] = list.v[i];
+  std::sort(sorted, sorted + n, [](const Rational& a, const Rational& b) { return compare(a, b) < 0; });
+  Line line{out, true, list};
+  NumText a, b;
+  bool approx;
+  if (want & kMean) {
+    line.start("Mean");
+    append_value(out, mean);
+    format_value(sum, 0, &a, &approx);
+    out.append("  (sum ").append(a.view()).append(" ÷ ");
+    a.clear();
+    append_int(a, n);
+    out.append(a.view()).append(" values)");
+  }
+  if (want & kMedian) {
+    Value med = exact_value(sorted[n / 2]);
+    if (n % 2 == 0) {
+      vadd(exact_value(sorted[n / 2 - 1]), exact_value(sorted[n / 2]), &t);
+      vdiv(t, int_value(2), &med);
+    }
+    line.start("Median");
+    append_value(out, med);
+    out.append(n % 2 ? "  (the middle value when sorted)" : "  (the average of the two middle values when sorted)");
+  }
+  if (want & kMode) {
+    int best = 0;
+    for (int i = 0; i < n;) {
+      int j = i;
+      while (j < n && compare(sorted[j], sorted[i]) == 0) ++j;
+      if (j - i > best) best = j - i;
+      i = j;
+    }
+    int shown = 0, count = 0;
+    for (int i = 0; i < n;) {
+      int j = i;
+      while (j < n && compare(sorted[j], sorted[i]) == 0) ++j;
+      if (j - i == best) ++count;
+      i = j;
+    }
+    line.start(count > 1 && best > 1 ? "Modes" : "Mode");
+    if (best == 1) {
+      out.append(": none (every value appears once)");
+    } else {
+      out.append(" = ");
+      for (int i = 0; i < n;) {
+        int j = i;
+        while (j < n && compare(sorted[j], sorted[i]) == 0) ++j;
+        if (j - i == best && shown < 8) {
+          if (shown > 0) out.append(shown + 1 == count ? " and " : ", ");
+          NumText v;
+          format_value(exact_value(sorted[i]), 0, &v, &approx);
+          out.append(v.view());
+          ++shown;
+        }
+        i = j;
+      }
+      a.clear();
+      append_int(a, best);
+      out.append(count > 1 ? "  (each appears " : "  (appears ").append(a.view()).append(" times)");
+    }
+  }
+  if (want & kRange) {
+    Value r;
+    vsub(exact_value(sorted[n - 1]), exact_value(sorted[0]), &r);
+    line.start("Range");
+    a.clear();
+    b.clear();
+    format_value(exact_value(sorted[n - 1]), 0, &a, &approx);
+    format_value(exact_value(sorted[0]), 0, &b, &approx);
+    out.append(" = ").append(a.view()).append(" - ").append(b.view());
+    append_value(out, r);
+  }
+  if (want & (kVariance | kStdDev)) {
+    Value ss = int_value(0), d, sq, pop, samp, pop_sd, samp_sd;
+    for (int i = 0; i < n; ++i) {
+      vsub(exact_value(list.v[i]), mean, &d);
+      vmul(d, d, &sq);
+      vadd(ss, sq, &ss);
+    }
+    vdiv(ss, int_value(n), &pop);
+    vdiv(ss, int_value(n - 1), &samp);
+    if (want & kVariance) {
+      line.start("Variance");
+      out.append(": population σ²");
+      append_value(out, pop);
+      out.append(", sample s²");
+      append_value(out, samp);
+    }
+    if (want & kStdDev) {
+      vfunc(Func::kSqrt, &pop, 1, &pop_sd);
+      vfunc(Func::kSqrt, &samp, 1, &samp_sd);
+      line.start("Standard deviation");
+      out.append(": population σ");
+      append_value(out, pop_sd);
+      out.append(", sample s");
+      append_value(out, samp_sd);
+      a.clear();
+      format_value(mean, 0, &a, &approx);
+      b.clear();
+      append_int(b, n);
+      out.append("  (n = ").append(b.view()).append(approx ? ", mean " : ", mean = ").append(a.view()).append(")");
+    }
+  }
+  if (want & kSum) {
+    line.start("Sum");
+    append_value(out, sum);
+  }
+  if (want & kMin) {
+    line.start("Minimum");
+    append_value(out, exact_value(sorted[0]));
+  }
+  if (want & kMax) {
+    line.start("Maximum");
+    append_value(out, exact_value(sorted[n - 1]));
+  }
+  if (n > 12) {
+    a.clear();
+    append_int(a, n);
+    out.append("\n(").append(a.view()).append(" values: ");
+    append_list(out, list, 8);
+    out.append(")");
+  }
+  *outcome = MathOutcome::kComputed;
+  return true;
+}
+
+}  // namespace kimi::math
