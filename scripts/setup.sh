@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 packages=(
   cmake ninja-build g++ make pkg-config python3   # native build
   libeigen3-dev nlohmann-json3-dev catch2         # engine, trainer, unit tests
-  emscripten nodejs npm                           # WebAssembly build, Node tests
+  emscripten                                      # WebAssembly build
   chromium                                        # browser end-to-end tests (driven by playwright-core)
 )
 
@@ -15,6 +15,10 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# Node 20 usually comes with the machine (with its own npm); Debian's packages only fill a gap, since
+# Debian's npm conflicts with a Node that bundles npm.
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 
 sudo_cmd=()
 [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
