@@ -225,7 +225,7 @@ std::size_t fold_accents(std::string_view key, char* out, std::size_t cap) {
     const auto d = i + 1 < key.size() ? static_cast<unsigned char>(key[i + 1]) : 0;
     std::string_view repl = key.substr(i, 1);
     std::size_t used = 1;
-    if (c == 0xC3 && d >= 0xA0 && kBase[d - 0xA0] != 0) {
+    if (c == 0xC3 && d >= 0xA0 && d <= 0xBF && kBase[d - 0xA0] != 0) {
       repl = std::string_view(&kBase[d - 0xA0], 1);
       used = 2;
     } else if (c == 0xC3 && d == 0x9F) {

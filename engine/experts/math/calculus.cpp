@@ -27,6 +27,11 @@ Request find_request(const MathQuery& q) {
   }
   int area = q.find_phrase("area under");
   if (r.keyword < 0 && area >= 0) r = Request{Op2::kIntegral, area + 1, 1};
+  for (std::string_view p : {"slope of the tangent", "gradient of the tangent", "slope of the tangent line",
+                             "instantaneous rate of change"}) {
+    int i = q.find_phrase(p);
+    if (r.keyword < 0 && i >= 0) r = Request{Op2::kDerivative, i + 2, 1};
+  }
   if (r.op == Op2::kDerivative && r.keyword > 0) {
     std::string_view prev = q.toks.text_of(r.keyword - 1);
     if (prev == "second" || prev == "2nd") r.order = 2;
@@ -80,12 +85,14 @@ bool solve_calculus(const MathQuery& q, AnswerText& out, MathOutcome* outcome) {
   const ParseResult* at = span_after_word(q, "at", req.keyword);
   if (!at) at = span_after_word(q, "when", req.keyword);
   // The function: the first other span after the keyword, else before it.
+  // A constant counts only right after the keyword ("derivative of 5"), not "calc 2 ... integration".
   const ParseResult* f = nullptr;
   for (int pass = 0; pass < 2 && !f; ++pass)
     for (int i = 0; i < q.nspans && !f; ++i) {
       const ParseResult* s = &q.spans[i];
       if (s == lo || s == hi || s == at) continue;
-      if ((pass == 0) == (s->begin > req.keyword)) f = s;
+      bool adjacent = s->begin == req.keyword + 1 || (s->begin == req.keyword + 2 && q.toks.is_word(req.keyword + 1, "of"));
+      if ((pass == 0) == (s->begin > req.keyword) && (s->nvars > 0 || adjacent)) f = s;
     }
   if (!f) return false;  // "what is a derivative?": the knowledge base explains
   ParseResult body = *f;

@@ -22,7 +22,7 @@ constexpr Phrase kPhrases[] = {
     {"modulo", " mod "}, {"modulus", " mod "}, {"percent", " % "}, {"per cent", " % "}, {"pct", " % "},
     {"is equal to", " = "}, {"equal to", " = "}, {"equals", " = "},
     {"natural logarithm of", " ln "}, {"natural logarithm", " ln "}, {"natural log of", " ln "},
-    {"natural log", " ln "}, {"logarithm", " log "}, {"sine", " sin "}, {"cosine", " cos "}, {"tangent", " tan "},
+    {"natural log", " ln "}, {"logarithm", " log "}, {"sine", " sin "}, {"cosine", " cos "}, {"tangent of", " tan "},
     {"arcsine", " asin "}, {"arccosine", " acos "}, {"arctangent", " atan "}, {"arcsin", " asin "},
     {"arccos", " acos "}, {"arctan", " atan "}, {"absolute value of", " abs "}, {"absolute value", " abs "},
     {"factorial of", " factorial "}, {"d/dx", " derivative "}, {"d/dt", " derivative "}, {"d/dy", " derivative "}};

@@ -49,14 +49,13 @@ bool solve_conversion(const MathQuery& q, AnswerText& out, MathOutcome* outcome)
   switch (target->form) {
     case Form::kFraction:
       if (v.kind != Value::Kind::kExact) {
-        bool approx;
-        format_value(v, 0, &t, &approx);
-        out.append(approx ? " " : " = ").append(t.view()).append(" is not a fraction of whole numbers (it is irrational or not exact)");
+        if (append_decimal(t, v)) out.append(" ≈ ").append(t.view());
+        out.append(" has no exact fraction form that I can compute");
         *outcome = MathOutcome::kCannotCompute;
         return true;
       }
       append_fraction(t, v.q);
-      out.append(" = ").append(t.view());
+      if (t.view() != echo.view()) out.append(" = ").append(t.view());
       if (v.q.den != 1 && (v.q.num > v.q.den || -v.q.num > v.q.den)) {  // also as a mixed number
         NumText m;
         append_int(m, v.q.num / v.q.den);

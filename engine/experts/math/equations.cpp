@@ -1,5 +1,7 @@
 // Equations and inequalities: one unknown (exact roots of any polynomial equation the root finder can do),
 // linear systems, "solve for y", substitution ("2x + 1 when x = 3") and checking "is 2 + 2 = 5?".
+#include <cmath>
+
 #include "experts/math/equation_text.h"
 #include "experts/math/roots.h"
 #include "experts/math/sampling.h"
@@ -181,13 +183,40 @@ MathOutcome check_relation(const MathQuery& q, const ParseResult& s, AnswerText&
   bool holds = (s.rel == kEq && c == 0) || (s.rel == kNe && c != 0) || (s.rel == kLt && c < 0) ||
                (s.rel == kGt && c > 0) || (s.rel == kLe && c <= 0) || (s.rel == kGe && c >= 0);
   bool left_literal = l.ops == 0, right_literal = r.ops == 0;
+  // "sin(90) = 0.894": a rounded decimal of an approximate value.
+  const Tok& rt = q.toks.tok[s.rel_at + 1];
+  if (!holds && s.rel == kEq && s.lhs.kind != Value::Kind::kExact && s.end == s.rel_at + 2 &&
+      rt.kind == TokKind::kNum && (rt.flags & kDecimal)) {
+    std::string_view lit = q.toks.text_of(s.rel_at + 1);
+    std::size_t dot = lit.find('.');
+    int places = dot == std::string_view::npos ? 0 : static_cast<int>(lit.size() - dot - 1);
+    double d, ae, rd, rae;
+    to_real(s.lhs, &d, &ae);
+    to_real(s.rhs, &rd, &rae);
+    double half = 0.5;
+    for (int k = 0; k < places; ++k) half /= 10;
+    if (places > 0 && places < 15 && std::fabs(d - rd) + ae <= half) {
+      out.append("Approximately: ").append(left.view()).append(" ").append(lv.view()).append(", which rounds to ");
+      out.append(right.view()).append(".");
+      if (s.trig_plain_number) {  // the usual reason a calculator "disagrees": radians vs degrees
+        EvalOptions deg;
+        deg.trig_degrees = true;
+        Echo de;
+        ParseResult d2 = parse_expression(q.toks, s.begin, s.rel_at, deg, &de);
+        AnswerText line;
+        if (d2.ok && !d2.eval_error && append_result_line(line, de, d2.lhs, 0))
+          out.append("\n(That is in radians. In degrees: ").append(line.view()).append(".)");
+      }
+      return MathOutcome::kComputed;
+    }
+  }
   if (holds) {
     out.append("True: ").append(all.view());
     if (!left_literal || !right_literal) out.append(" (").append(lv.view()).append(relation_symbol(s.rel)).append(rv.view()).append(")");
     out.append(".");
   } else if (s.rel == kEq) {
     out.append("False: ").append(left.view());
-    if (!left_literal) out.append(" = ").append(lv.view());
+    if (!left_literal) out.append(s.lhs.kind == Value::Kind::kReal ? " " : " = ").append(lv.view());
     out.append(", not ").append(right.view());
     if (!right_literal) out.append(" = ").append(rv.view());
     out.append(".");
@@ -272,8 +301,18 @@ bool solve_equations(const MathQuery& q, AnswerText& out, MathOutcome* outcome) 
   }
   if (nrels == 1) {
     const ParseResult& s = *rels[0];
-    if (s.nvars == 1 && !s.extra_vars) *outcome = single_unknown(q, s, out);
-    else *outcome = solve_for_variable(q, s, out);
+    if (s.nvars == 1 && !s.extra_vars) {
+      *outcome = single_unknown(q, s, out);
+      return true;
+    }
+    // "y = -x^2 + 4, where does it cross the x-axis?": the roots of the right-hand side.
+    if (s.rel == kEq && s.rel_at == s.begin + 1 && q.toks.is_kind(s.begin, TokKind::kVar)) {
+      ParseResult rhs = parse_expression(q.toks, s.rel_at + 1, s.end, EvalOptions{}, nullptr);
+      if (rhs.ok && rhs.nvars == 1 && rhs.vars[0] != q.toks.text_of(s.begin)[0] &&
+          solve_polynomial_expression(q, rhs, out, outcome))
+        return true;
+    }
+    *outcome = solve_for_variable(q, s, out);
     return true;
   }
   // Relations between numbers: "is 17 × 23 = 391?"

@@ -90,6 +90,18 @@ bool expression_line(const MathQuery& q, const ParseResult& s, AnswerText& out) 
       out.append(" is meant as one fraction, the answer is ").append(t.view()).append(".)");
     }
   }
+  if (r.ambiguous_implicit) {
+    EvalOptions alt;
+    alt.implicit_first = true;
+    Echo alt_echo;
+    ParseResult a = render_span(q, s, alt, &alt_echo);
+    NumText t;
+    bool approx;
+    if (a.ok && !a.eval_error && !same_value(a.lhs, r.lhs) && !format_value(a.lhs, flags, &t, &approx)) {
+      out.append("\n(That follows strict left-to-right order. If the implied multiplication is done first, ");
+      out.append("as some textbooks do, the answer is ").append(t.view()).append(".)");
+    }
+  }
   if (r.trig_plain_number) {
     EvalOptions alt;
     alt.trig_degrees = true;

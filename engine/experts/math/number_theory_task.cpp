@@ -259,32 +259,36 @@ bool solve_number_theory(const MathQuery& q, AnswerText& out, MathOutcome* outco
     return true;
   }
   if (q.has_word("remainder")) {
-    // The first two whole-number literals ("remainder when 17 is divided by 5").
-    i128 found[2];
-    int nfound = 0;
-    for (int i = 0; i < q.toks.count && nfound < 2; ++i) {
-      Value v;
-      if (q.toks.tok[i].kind == TokKind::kNum && !number_value(q.toks.text_of(i), &v) && is_exact_integer(v, &found[nfound]))
-        ++nfound;
-    }
-    a = found[0];
-    b = found[1];
-    if (nfound == 2) {
-      Value r;
-      NumText ta, tb, tr, tq;
-      append_int(ta, a);
+    // "remainder when 2^100 is divided by 3": the divisor follows ÷ / "by"; the dividend is the whole-number
+    // span before it.
+    int op = -1;
+    for (int i = 0; i < q.toks.count && op < 0; ++i)
+      if (q.toks.is_op(i, kDivSign) || q.toks.is_op(i, kSlash) || q.toks.is_word(i, "by")) op = i;
+    const ParseResult* dividend = nullptr;
+    for (int i = 0; i < q.nspans && op >= 0; ++i)
+      if (q.spans[i].end <= op && whole(&q.spans[i], &a)) dividend = &q.spans[i];
+    Value divisor;
+    if (dividend && op + 1 < q.toks.count && q.toks.is_kind(op + 1, TokKind::kNum) &&
+        !number_value(q.toks.text_of(op + 1), &divisor) && is_exact_integer(divisor, &b) && whole(dividend, &a)) {
+      Echo e;
+      render_span(q, *dividend, EvalOptions{}, &e);
+      NumText tb, tr;
       append_int(tb, b);
       if (b == 0) {
-        out.append("Can't divide ").append(ta.view()).append(" by 0: division by zero.");
+        out.append("Can't divide ").append(e.view()).append(" by 0: division by zero.");
         *outcome = MathOutcome::kError;
         return true;
       }
+      Value r;
       vmod(int_value(a), int_value(b), &r);
       append_int(tr, r.q.num);
-      append_int(tq, (a - r.q.num) / b);
-      out.append(ta.view()).append(" mod ").append(tb.view()).append(" = ").append(tr.view());
-      out.append("  (").append(ta.view()).append(" = ").append(tq.view()).append(" × ").append(tb.view());
-      out.append(" + ").append(tr.view()).append(")");
+      out.append(e.view()).append(" mod ").append(tb.view()).append(" = ").append(tr.view());
+      if (dividend->ops == 0) {
+        NumText tq;
+        append_int(tq, (a - r.q.num) / b);
+        out.append("  (").append(e.view()).append(" = ").append(tq.view()).append(" × ").append(tb.view());
+        out.append(" + ").append(tr.view()).append(")");
+      }
       *outcome = MathOutcome::kComputed;
       return true;
     }

@@ -244,6 +244,16 @@ class Parser {
         r = unary();
       }
       if (failed_) return r;
+      if (kind == Kind::kDiv && implicit_operand_at(pos_) && t_.tok[pos_].kind != TokKind::kFunc) {
+        r_->ambiguous_implicit = true;  // "6 ÷ 2(1 + 2)"
+        while (opt_.implicit_first && !failed_ && implicit_operand_at(pos_)) {
+          Value f = unary(), prod;
+          check(vmul(r, f, &prod));
+          r = prod;
+          ++r_->ops;
+        }
+        if (failed_) return r;
+      }
       bool r_literal = pos_ - rstart == 1 && t_.tok[rstart].kind == TokKind::kNum;
       Value out;
       switch (kind) {
@@ -464,7 +474,8 @@ class Parser {
     std::size_t m = mark();
     int arg_begin = pos_;
     if (trig) ++trig_arg_;
-    Value a = paren ? primary() : unary();
+    // "log base 3 of 1/9", "sqrt 1/4": a fraction written tight right after the name is the whole argument.
+    Value a = paren ? primary() : (fraction_literal_at(pos_) ? literal_fraction() : unary());
     if (trig) --trig_arg_;
     if (failed_) return a;
     bool plain = (pos_ - arg_begin == 1 && t_.tok[arg_begin].kind == TokKind::kNum) ||
@@ -532,7 +543,10 @@ class Parser {
 
 bool can_start_operand(const TokenList& t, int i, int limit) {
   if (limit > t.count) limit = t.count;
-  for (int guard = 0; i < limit && guard < 8192; ++guard) {
+  // Chains of signs and function names deeper than the parser's depth cap count as operands: the parser
+  // then reports "too deeply nested" instead of this look-ahead scanning them again and again.
+  for (int guard = 0; i < limit; ++guard) {
+    if (guard > kMaxDepth + 2) return true;
     const Tok& tk = t.tok[i];
     switch (tk.kind) {
       case TokKind::kNum:

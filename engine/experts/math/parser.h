@@ -16,6 +16,7 @@ struct EvalOptions {
   Value var_values[kMaxVars];      // the value of each slot (0 by default)
   bool fraction_literals = false;  // read "3 ÷ 1/3" as 3 ÷ (1/3); the strict reading is the default
   bool trig_degrees = false;       // a plain number inside sin/cos/tan is in degrees
+  bool implicit_first = false;     // "6 ÷ 2(1 + 2)": the implied product binds first (6 ÷ 6)
 };
 
 struct ParseResult {
@@ -34,6 +35,7 @@ struct ParseResult {
   bool simple_fraction = false;         // exactly "a/b" with two literals
   bool has_const = false, has_percent = false, has_division = false, has_mixed = false;
   bool ambiguous_fraction = false;      // "a ÷ b/c" or "a^b/c": see EvalOptions::fraction_literals
+  bool ambiguous_implicit = false;      // "a ÷ b(c)": see EvalOptions::implicit_first
   bool trig_plain_number = false;       // sin(30): maybe meant in degrees
   bool percent_added = false;           // "50 + 10%" read as 50 increased by 10%
   bool inverse_trig = false;

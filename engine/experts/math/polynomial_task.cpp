@@ -17,7 +17,8 @@ Ask what_is_asked(const MathQuery& q) {
   for (std::string_view w : {"expand", "simplify", "simplified", "expanded"})
     if (q.has_word(w)) return Ask::kExpand;
   if (q.find_phrase("multiply out") >= 0) return Ask::kExpand;
-  for (std::string_view w : {"solve", "roots", "root", "zeros", "zeroes", "zero", "intercepts", "intercept"})
+  for (std::string_view w : {"solve", "roots", "root", "zeros", "zeroes", "zero", "intercepts", "intercept", "cross",
+                             "crosses", "crossing"})
     if (q.has_word(w)) return Ask::kSolve;
   return Ask::kNothing;
 }

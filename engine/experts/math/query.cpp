@@ -56,9 +56,13 @@ int MathQuery::find_phrase(std::string_view phrase, int from) const {
 }
 
 const ParseResult* MathQuery::span_at(int token) const {
-  for (int i = 0; i < nspans; ++i)
-    if (spans[i].begin == token) return &spans[i];
-  return nullptr;
+  int lo = 0, hi = nspans;  // spans are sorted by position
+  while (lo < hi) {
+    int mid = (lo + hi) / 2;
+    if (spans[mid].begin < token) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < nspans && spans[lo].begin == token ? &spans[lo] : nullptr;
 }
 
 bool MathQuery::pure_except(int begin, int end) const {

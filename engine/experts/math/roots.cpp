@@ -145,7 +145,10 @@ bool quadratic_text(i128 a, i128 b, i128 c, char var, PolyText& out) {
     append_int(t, den);
     out.append("/").append(t.view());
   }
-  if (d == 1) return true;  // rational parts: nothing to approximate
+  if (d == 1) {  // rational parts: nothing to approximate
+    if (complex) out.append("  (no real solutions)");
+    return true;
+  }
   // Decimals, with error bounds, from the same formula.
   Value root, two_a = int_value(2 * a), minus_b = int_value(-b), sq, lo, hi, q1, q2;
   Value mag = int_value(complex ? -D : D);
@@ -155,7 +158,7 @@ bool quadratic_text(i128 a, i128 b, i128 c, char var, PolyText& out) {
     if (vdiv(minus_b, two_a, &q1) || vdiv(sq, two_a, &q2)) return true;
     if (vfunc(Func::kAbs, &q2, 1, &q2)) return true;
     if (!append_decimal(x1, q1) || !append_decimal(x2, q2)) return true;
-    out.append("  (≈ ").append(x1.view()).append(" ± ").append(x2.view()).append("i)");
+    out.append("  (≈ ").append(x1.view()).append(" ± ").append(x2.view()).append("i; no real solutions)");
     return true;
   }
   if (vsub(minus_b, sq, &lo) || vadd(minus_b, sq, &hi) || vdiv(lo, two_a, &q1) || vdiv(hi, two_a, &q2)) return true;

@@ -13,31 +13,36 @@ enum Measure : unsigned {
   kMean = 1, kMedian = 2, kMode = 4, kRange = 8, kVariance = 16, kStdDev = 32, kSum = 64, kMin = 128, kMax = 256
 };
 
-unsigned requested(const MathQuery& q, int* keyword) {
-  struct Word {
-    std::string_view text;
-    unsigned m;
-  };
-  static constexpr Word kWords[] = {
+struct Word {
+  std::string_view text;
+  unsigned m;
+};
+
+constexpr Word kWords[] = {
       {"mean", kMean}, {"average", kMean}, {"avg", kMean}, {"median", kMedian}, {"mode", kMode}, {"modes", kMode},
       {"range", kRange}, {"variance", kVariance}, {"stdev", kStdDev}, {"stddev", kStdDev}, {"std", kStdDev},
       {"sd", kStdDev}, {"σ", kStdDev}, {"sum", kSum}, {"total", kSum}, {"minimum", kMin}, {"smallest", kMin},
       {"maximum", kMax}, {"largest", kMax}, {"statistics", kMean | kMedian | kMode | kStdDev},
-      {"stats", kMean | kMedian | kMode | kStdDev}, {"summary", kMean | kMedian | kMode | kStdDev}};
+      {"stats", kMean | kMedian | kMode | kStdDev}, {"summary", kMean | kMedian | kMode | kStdDev},
+      {"standard deviation", kStdDev}};
+
+// The measures asked for by words near the list [first, last): "mean of 2, 4, 6" or "2, 4, 6: what's the
+// mean?", but not "scores 78, 85, 92 ... what do I need to average 87" (a word problem).
+unsigned requested(const MathQuery& q, int first, int last) {
   unsigned m = 0;
-  *keyword = -1;
-  for (const auto& w : kWords) {
-    int i = q.find_word(w.text);
-    if (i < 0) continue;
-    m |= w.m;
-    if (*keyword < 0 || i < *keyword) *keyword = i;
-  }
-  int sd = q.find_phrase("standard deviation");
-  if (sd >= 0) {
-    m |= kStdDev;
-    if (*keyword < 0 || sd < *keyword) *keyword = sd;
-  }
+  for (const auto& w : kWords)
+    for (int k = q.find_phrase(w.text); k >= 0; k = q.find_phrase(w.text, k + 1)) {
+      bool before = k < first && first - k <= 5;
+      bool after = k >= last && k - last <= 6 && !(k + 1 < q.toks.count && q.toks.is_kind(k + 1, TokKind::kNum));
+      if (before || after) m |= w.m;
+    }
   return m;
+}
+
+bool any_measure_word(const MathQuery& q) {
+  for (const auto& w : kWords)
+    if (q.find_phrase(w.text) >= 0) return true;
+  return false;
 }
 
 struct Line {
@@ -65,11 +70,11 @@ void append_value(AnswerText& out, const Value& v) {
 }  // namespace
 
 bool solve_statistics(const MathQuery& q, AnswerText& out, MathOutcome* outcome) {
-  int keyword;
-  unsigned want = requested(q, &keyword);
-  if (!want) return false;
+  if (!any_measure_word(q)) return false;
   NumberList list;
   if (!longest_number_list(q, 0, &list) || list.n < 2) return false;
+  unsigned want = requested(q, q.spans[list.first].begin, q.spans[list.last].end);
+  if (!want) return false;
   if (list.inexact) {
     out.append("These numbers are too large for exact statistics.");
     *outcome = MathOutcome::kError;

@@ -53,6 +53,8 @@ MathOutcome solve_linear_system(const MathQuery& q, const ParseResult* const* eq
       else letters[nv++] = eqs[i]->vars[k];
     }
   }
+  for (int i = 1; i < nv; ++i)  // x before y before z, whatever order they appeared in
+    for (int j = i; j > 0 && letters[j] < letters[j - 1]; --j) std::swap(letters[j], letters[j - 1]);
   if (too_many) {
     out.append("I can solve systems of up to 4 linear equations in up to 3 unknowns; this one is larger");
     append_echoes(q, eqs, n < kMaxEquations ? n : kMaxEquations, out);

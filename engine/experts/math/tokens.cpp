@@ -91,6 +91,13 @@ void classify_letters(TokenList* tl) {
     bool prev_value = prev && (prev->kind == TokKind::kNum || (prev->kind == TokKind::kOp && prev->id == kRParen));
     if (t.id == 'x' && prev_value && next) {
       bool spaced = (t.flags & kSpaceBefore) && (next->flags & kSpaceBefore);
+      // "a 3x3 matrix", "2x4 board": dimensions, not a product.
+      bool tight = !(t.flags & kSpaceBefore) && !(next->flags & kSpaceBefore) && prev->kind == TokKind::kNum;
+      const Tok* after = i + 2 < tl->count ? &tl->tok[i + 2] : nullptr;
+      if (tight && next->kind == TokKind::kNum && after && after->kind == TokKind::kWord) {
+        t.kind = TokKind::kWord;
+        continue;
+      }
       if (next->kind == TokKind::kNum || (spaced && next->kind == TokKind::kOp && next->id == kLParen)) {
         t.kind = TokKind::kOp;  // "3 x 4": times
         t.id = kTimes;
@@ -150,6 +157,20 @@ void tokenize(std::string_view s, TokenList* out) {
         if (m != e) {
           t.flags |= kMixedNumber;
           e = m;
+        }
+      }
+      // "3-4-5", "30-60-90": a name for a triple, not two subtractions.
+      if (plain_int) {
+        std::size_t q = e;
+        int links = 0;
+        while (q + 1 < s.size() && s[q] == '-' && is_digit(s[q + 1])) {
+          ++q;
+          while (q < s.size() && is_digit(s[q])) ++q;
+          ++links;
+        }
+        if (links >= 2 && (q >= s.size() || !is_letter(s[q]))) {
+          t.kind = TokKind::kWord;
+          e = q;
         }
       }
       // "1939-1945": a range of years, not a subtraction.
