@@ -8,15 +8,16 @@ namespace {
 struct Fixture {
   kimi::ConversationMemory mem;
   kimi::AnswerBuffer out;
-  std::vector<kimi::Intent> coding{{"reverse_string", "reversing a string", "Slice it backwards with s[::-1]. It makes a reversed copy."},
-                                   {"parse_json", "parsing json", "json.loads(text) parses JSON."},
-                                   {"sort_list", "sorting a list", "sorted(xs) returns a sorted copy."}};
+  std::vector<kimi::Intent> coding{
+      {"reverse_string", "reversing a string", "Slice it backwards with s[::-1]. It makes a reversed copy.", {}, {}},
+      {"parse_json", "parsing json", "json.loads(text) parses JSON.", {}, {}},
+      {"sort_list", "sorting a list", "sorted(xs) returns a sorted copy.", {}, {}}};
   kimi::IntentTable table;
   Fixture() {
     for (auto& i : coding) table[1].push_back(&i);
   }
   std::string ask(const std::string& id, const std::string& query = "") {
-    kimi::Intent intent{id, id, "FALLBACK"};
+    kimi::Intent intent{id, id, "FALLBACK", {}, {}};
     return std::string(kimi::answer_from_memory(intent, query, mem, table, out).answer);
   }
   void turn(const std::string& q, int intent) {
@@ -79,7 +80,7 @@ TEST_CASE("forget everything clears the memory and is not recorded") {
   Fixture f;
   f.turn("reverse", 0);
   f.ask("remember_name", "my name is bob");
-  kimi::Intent intent{"forget_all", "t", "x"};
+  kimi::Intent intent{"forget_all", "t", "x", {}, {}};
   auto reply = kimi::answer_from_memory(intent, "forget everything", f.mem, f.table, f.out);
   CHECK_FALSE(reply.record_turn);
   CHECK(f.mem.size() == 0);

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cache/lru_cache.h"
+#include "experts/coding_expert.h"
 #include "experts/context_expert.h"
 #include "features/features.h"
 #include "features/hashing.h"
@@ -20,6 +21,7 @@
 namespace kimi {
 namespace {
 
+constexpr int kCodingDomain = 1;
 constexpr int kContextDomain = 5;
 using Clock = std::chrono::steady_clock;
 
@@ -141,6 +143,8 @@ struct Engine::Impl {
         if (e.intents[1] >= 0) buf.append(" and \"").append(intents[e.domain][e.intents[1]]->title).append("\"");
         buf.append(". Could you rephrase or ask about one of those?");
         out.answer = buf.view();
+      } else if (e.domain == kCodingDomain) {
+        out.answer = coding_answer(top, query, buf);
       } else if (e.domain == kContextDomain) {
         ContextReply reply = answer_from_memory(top, query, memory, intents, buf);
         out.answer = reply.answer;

@@ -6,6 +6,12 @@
 
 namespace kimi {
 
+const std::string* Intent::snippet(std::string_view language) const {
+  for (const auto& [lang, code] : snippets)
+    if (lang == language) return &code;
+  return nullptr;
+}
+
 const Intent* KnowledgeBase::find(std::string_view id) const {
   for (const auto& i : intents)
     if (i.id == id) return &i;
@@ -31,7 +37,20 @@ Status parse_knowledge(std::string_view text, int domain, KnowledgeBase* out) {
     for (const char* key : {"id", "title", "answer"})
       if (!e.contains(key) || !e[key].is_string() || e[key].get<std::string>().empty())
         return bad(at + " needs a non-empty string \"" + key + "\"");
-    Intent in{e["id"].get<std::string>(), e["title"].get<std::string>(), e["answer"].get<std::string>()};
+    Intent in{e["id"].get<std::string>(), e["title"].get<std::string>(), e["answer"].get<std::string>(), {}, {}};
+    if (e.contains("summary")) {
+      if (!e["summary"].is_string()) return bad(at + " \"summary\" must be a string");
+      in.summary = e["summary"].get<std::string>();
+    }
+    if (e.contains("snippets")) {
+      const auto& sn = e["snippets"];
+      if (!sn.is_object()) return bad(at + " \"snippets\" must be an object of language: code");
+      for (auto it = sn.begin(); it != sn.end(); ++it) {
+        if (!it.value().is_string() || it.value().get<std::string>().empty())
+          return bad(at + " snippet '" + it.key() + "' must be a non-empty string");
+        in.snippets.emplace_back(it.key(), it.value().get<std::string>());
+      }
+    }
     for (char c : in.id)
       if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
         return bad(at + " id '" + in.id + "' may only hold a-z, 0-9 and _");

@@ -1,8 +1,9 @@
 // A domain's knowledge base: one entry per intent, read from models/knowledge/<domain>.json:
-//   {"domain": "tool_use", "intents": [{"id": "...", "title": "...", "answer": "..."}, ...]}
+//   {"domain": "tool_use", "intents": [{"id": "...", "title": "...", "answer": "...", "snippets"?: {...}}, ...]}
 #pragma once
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "kimi/kimi.h"
@@ -13,6 +14,10 @@ struct Intent {
   std::string id;      // [a-z0-9_]+, what the expert network predicts
   std::string title;   // short topic name, used when naming the closest topics
   std::string answer;  // the answer text shown to the user
+  std::string summary;  // optional one-line, language-neutral explanation (shown above a code snippet)
+  // Optional per-language code ("snippets": {"python": "...", "rust": "..."}), used by the coding expert.
+  std::vector<std::pair<std::string, std::string>> snippets;
+  const std::string* snippet(std::string_view language) const;
 };
 
 struct KnowledgeBase {

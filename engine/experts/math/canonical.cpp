@@ -18,7 +18,7 @@ constexpr Phrase kPhrases[] = {
     {"raised to the", " ^ "}, {"raised to", " ^ "}, {"squared", " ^ 2 "}, {"cubed", " ^ 3 "},
     {"square root of", " sqrt "}, {"square root", " sqrt "}, {"cube root of", " cbrt "}, {"cube root", " cbrt "},
     {"divided by", " ÷ "}, {"divide by", " ÷ "}, {"over", " / "}, {"multiplied by", " * "},
-    {"multiply by", " * "}, {"times", " * "}, {"plus", " + "}, {"minus", " - "}, {"negative", " - "},
+    {"multiply by", " * "}, {"times", " * "}, {"plus", " + "}, {"minus", " - "}, {"negative", " neg "},
     {"modulo", " mod "}, {"modulus", " mod "}, {"percent", " % "}, {"per cent", " % "}, {"pct", " % "},
     {"is equal to", " = "}, {"equal to", " = "}, {"equals", " = "},
     {"natural logarithm of", " ln "}, {"natural logarithm", " ln "}, {"natural log of", " ln "},
@@ -76,6 +76,20 @@ class Writer {
 };
 
 bool starts_with_at(std::string_view s, std::size_t i, std::string_view p) { return s.substr(i, p.size()) == p; }
+
+// "half", "thirds", "quarter", ... at s[i]: the denominator, or 0.
+int denominator_word(std::string_view s, std::size_t i) {
+  static constexpr struct { std::string_view word; int den; } kDen[] = {
+      {"half", 2}, {"halves", 2}, {"third", 3}, {"thirds", 3}, {"quarter", 4}, {"quarters", 4}, {"fourth", 4},
+      {"fourths", 4}, {"fifth", 5}, {"fifths", 5}, {"sixth", 6}, {"sixths", 6}, {"seventh", 7}, {"sevenths", 7},
+      {"eighth", 8}, {"eighths", 8}, {"ninth", 9}, {"ninths", 9}, {"tenth", 10}, {"tenths", 10}};
+  std::size_t e = i;
+  while (e < s.size() && is_letter(s[e])) ++e;
+  std::string_view w = s.substr(i, e - i);
+  for (const auto& d : kDen)
+    if (w == d.word) return d.den;
+  return 0;
+}
 
 // Longest phrase at a word start, ending at a word boundary.
 const Phrase* match_phrase(std::string_view s, std::size_t i) {
@@ -164,16 +178,39 @@ std::size_t canonicalize(std::string_view s, char* out, std::size_t capacity) {
       int64_t whole;
       char frac[20];
       int frac_len;
-      if (std::size_t n = read_number_words(s, i, &whole, frac, &frac_len)) {
-        w.put(" ");
-        w.put_int(whole);
-        if (frac_len > 0) {
-          w.put(".");
-          w.put(std::string_view(frac, static_cast<std::size_t>(frac_len)));
+      std::size_t n = read_number_words(s, i, &whole, frac, &frac_len);
+      bool article = n == 0 && starts_with_at(s, i, "a ");
+      if (article) {  // "a half", "a quarter"
+        n = 1;
+        whole = 1;
+      }
+      if (n > 0) {
+        // "one half" -> (1/2), "three quarters" -> (3/4)
+        std::size_t after = i + n;
+        if (frac_len == 0 && after + 1 < s.size() && s[after] == ' ') {
+          if (int den = denominator_word(s, after + 1)) {
+            std::size_t e = after + 1;
+            while (e < s.size() && is_letter(s[e])) ++e;
+            w.put(" (");
+            w.put_int(whole);
+            w.put("/");
+            w.put_int(den);
+            w.put(") ");
+            i = e;
+            continue;
+          }
         }
-        w.put(" ");
-        i += n;
-        continue;
+        if (!article) {
+          w.put(" ");
+          w.put_int(whole);
+          if (frac_len > 0) {
+            w.put(".");
+            w.put(std::string_view(frac, static_cast<std::size_t>(frac_len)));
+          }
+          w.put(" ");
+          i += n;
+          continue;
+        }
       }
       std::size_t e = i;
       while (e < s.size() && is_letter(s[e])) ++e;
@@ -185,17 +222,38 @@ std::size_t canonicalize(std::string_view s, char* out, std::size_t capacity) {
       std::size_t e = i;
       while (e < s.size() && (is_digit(s[e]) || s[e] == '.' || (s[e] == ',' && e + 1 < s.size() && is_digit(s[e + 1]))))
         ++e;
-      w.put(s.substr(i, e - i));
+      std::string_view digits = s.substr(i, e - i);
       i = e;
-      // "2.5 million" -> 2.5e6
-      static constexpr struct { std::string_view word, exp; } kScale[] = {
-          {" thousand", "e3"}, {" million", "e6"}, {" billion", "e9"}, {" trillion", "e12"}};
+      // "2.5 million" -> 2500000: the decimal point moves right.
+      static constexpr struct { std::string_view word; int zeros; } kScale[] = {
+          {" thousand", 3}, {" million", 6}, {" billion", 9}, {" trillion", 12}};
+      int shift = 0;
       for (const auto& sc : kScale)
         if (starts_with_at(s, i, sc.word) && (i + sc.word.size() == s.size() || !is_letter(s[i + sc.word.size()]))) {
-          w.put(sc.exp);
+          shift = sc.zeros;
           i += sc.word.size();
           break;
         }
+      std::size_t dot = digits.find('.');
+      if (shift == 0 || digits.find(',') != std::string_view::npos || digits.size() > 40) {
+        w.put(digits);
+        if (shift) {
+          w.put("e");
+          w.put_int(shift);
+        }
+        continue;
+      }
+      std::string_view whole = digits.substr(0, dot), frac;
+      if (dot != std::string_view::npos) frac = digits.substr(dot + 1);
+      w.put(whole);
+      for (int k = 0; k < shift; ++k) {
+        char d = static_cast<std::size_t>(k) < frac.size() ? frac[static_cast<std::size_t>(k)] : '0';
+        w.put(std::string_view(&d, 1));
+      }
+      if (frac.size() > static_cast<std::size_t>(shift)) {
+        w.put(".");
+        w.put(frac.substr(static_cast<std::size_t>(shift)));
+      }
       continue;
     }
     bool matched = false;

@@ -103,7 +103,66 @@ MathOutcome inequality(const Poly& p, int rel, const Echo& echo, AnswerText& out
   return MathOutcome::kComputed;
 }
 
+// Bound from one linear inequality a·x + b REL 0: x > r, x ≤ r, ...
+struct Bound {
+  bool lower, closed;
+  Rational r;
+};
+
+bool linear_bound(const MathQuery& q, const ParseResult& s, char v, Bound* b) {
+  Sampled sm = sample_span(q.toks, s, v);
+  Poly p;
+  if (sm.status != SampleStatus::kOk || !poly_sub(sm.lhs, sm.rhs, &p) || p.deg != 1) return false;
+  Rational r;
+  if (!div(p.c[0], p.c[1], &r) || !neg(r, &r)) return false;
+  bool greater = s.rel == kGt || s.rel == kGe;  // a·x + b > 0
+  if (sign(p.c[1]) < 0) greater = !greater;
+  *b = Bound{greater, s.rel == kGe || s.rel == kLe, r};
+  return true;
+}
+
+// "1 < 2x + 3 < 9": both linear inequalities, intersected.
+MathOutcome chained_linear(const MathQuery& q, const ParseResult& first, AnswerText& out) {
+  ParseResult second = parse_expression(q.toks, first.rel_at + 1, q.toks.count, EvalOptions{}, nullptr);
+  Echo echo;
+  parse_expression(q.toks, first.begin, second.end, EvalOptions{}, &echo);  // renders "1 < 2x + 3"
+  Echo tail;
+  parse_expression(q.toks, second.rel_at, second.end, EvalOptions{}, nullptr);
+  char v = first.vars[0];
+  Bound b1, b2;
+  bool ok = second.ok && second.rel >= 0 && second.rel != kEq && second.rel != kNe && first.rel != kEq &&
+            first.rel != kNe && second.nvars == 1 && second.vars[0] == v && linear_bound(q, first, v, &b1) &&
+            linear_bound(q, second, v, &b2) && b1.lower != b2.lower;
+  // The rendering of the whole chain: first relation, then the rest of the second one.
+  Echo whole;
+  render_span(q, first, EvalOptions{}, &whole);
+  Echo rest;
+  parse_expression(q.toks, second.rel_at + 1, second.end, EvalOptions{}, &rest);
+  whole.append(relation_symbol(second.rel));
+  whole.append(rest.view());
+  if (!ok) return cannot(out, "I can only solve chained inequalities that are linear in one unknown", whole);
+  const Bound& lo = b1.lower ? b1 : b2;
+  const Bound& hi = b1.lower ? b2 : b1;
+  int c = compare(lo.r, hi.r);
+  PolyText t;
+  std::string_view vs(&v, 1);
+  if (c > 0 || (c == 0 && !(lo.closed && hi.closed))) {
+    t.append("No solution");
+  } else if (c == 0) {
+    t.append(vs).append(" = ");
+    append_number(t, lo.r);
+  } else {
+    append_number(t, lo.r);
+    t.append(lo.closed ? " ≤ " : " < ").append(vs).append(hi.closed ? " ≤ " : " < ");
+    append_number(t, hi.r);
+  }
+  out.append(t.view());
+  append_from(out, whole);
+  return MathOutcome::kComputed;
+}
+
 MathOutcome single_unknown(const MathQuery& q, const ParseResult& s, AnswerText& out) {
+  if (s.chained) return chained_linear(q, s, out);
   Echo echo;
   render_span(q, s, EvalOptions{}, &echo);
   char v = s.vars[0];

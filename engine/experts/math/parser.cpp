@@ -48,8 +48,10 @@ class Parser {
     relation();
     r_->end = pos_;
     r_->ok = !failed_;
-    r_->simple_fraction = r_->ok && r_->rel < 0 && r_->end - r_->begin == 3 && t_.tok[r_->begin].kind == TokKind::kNum &&
-                          t_.is_op(r_->begin + 1, kSlash) && t_.tok[r_->begin + 2].kind == TokKind::kNum;
+    r_->simple_fraction = r_->ok && r_->rel < 0 &&
+                          ((r_->end - r_->begin == 3 && t_.tok[r_->begin].kind == TokKind::kNum &&
+                            t_.is_op(r_->begin + 1, kSlash) && t_.tok[r_->begin + 2].kind == TokKind::kNum) ||
+                           paren_fraction(r_->begin, r_->end));
   }
 
  private:
@@ -146,6 +148,8 @@ class Parser {
     emit(render);
     ++pos_;
     r_->rhs = sum();
+    if (!failed_ && !at_end() && t_.tok[pos_].kind == TokKind::kOp && t_.tok[pos_].id >= kEq && t_.tok[pos_].id <= kNe)
+      r_->chained = true;
   }
 
   Value sum() {
@@ -177,11 +181,19 @@ class Parser {
     return v;
   }
 
+  // Tokens [b, e) are "(a/b)" with two literals: how "three quarters" arrives.
+  bool paren_fraction(int b, int e) const {
+    return e - b == 5 && t_.is_op(b, kLParen) && t_.is_kind(b + 1, TokKind::kNum) && t_.is_op(b + 2, kSlash) &&
+           t_.is_kind(b + 3, TokKind::kNum) && t_.is_op(b + 4, kRParen);
+  }
+
   bool implicit_operand_at(int i) const {
     if (i >= limit_) return false;
     const Tok& tk = t_.tok[i];
     if (tk.kind == TokKind::kConst || tk.kind == TokKind::kVar) return true;
     if (tk.kind == TokKind::kFunc) return static_cast<Func>(tk.id) != Func::kFactorial && operand_at(i);
+    // "3! 4!": a product of factorials
+    if (tk.kind == TokKind::kNum) return t_.is_op(i - 1, kBang) && t_.is_op(i + 1, kBang) && i + 1 < limit_;
     return tk.kind == TokKind::kOp && tk.id == kLParen;
   }
 
@@ -191,7 +203,7 @@ class Parser {
     Value v = unary();
     bool bare = percent_flag_, percent = percent_flag_;
     bool literal = pos_ - start == 1 && t_.tok[start].kind == TokKind::kNum;
-    bool fraction = false;  // v is "literal/literal": "2/3 of 90" reads "of" as times
+    bool fraction = paren_fraction(start, pos_);  // "2/3 of 90", "(3/4) of 80": "of" reads as times
     enum class Kind { kNone, kMul, kDiv, kMod, kChoose };
     while (!failed_ && !at_end()) {
       Kind kind = Kind::kNone;
@@ -225,7 +237,7 @@ class Parser {
       } else if (implicit_operand_at(pos_)) {
         kind = Kind::kMul;
         implicit = true;
-        render = t_.tok[pos_].kind == TokKind::kFunc ? " " : "";
+        render = t_.tok[pos_].kind == TokKind::kFunc ? " " : (t_.tok[pos_].kind == TokKind::kNum ? " × " : "");
       }
       if (kind == Kind::kNone) break;
       if (symbol && !operand_at(pos_ + 1)) {
@@ -269,6 +281,7 @@ class Parser {
         }
       }
       ++r_->ops;
+      if (implicit) ++r_->implicit_ops;
       fraction = kind == Kind::kDiv && literal && r_literal;
       literal = false;
       percent = bare = false;
@@ -284,8 +297,8 @@ class Parser {
       return fail(kMsgTooDeep);
     }
     Value v;
-    if (op(kMinus) || op(kPlus)) {
-      bool minus = op(kMinus);
+    if (op(kMinus) || op(kPlus) || word("neg")) {  // "neg": the word "negative", never a subtraction
+      bool minus = !op(kPlus);
       if (minus) emit("-");
       ++pos_;
       if (!operand_at(pos_)) {
@@ -460,6 +473,22 @@ class Parser {
       f = Func::kLogBase;
       pos_ += 2;
     }
+    // "sin^2 x" = (sin x)^2; "sin^-1 x" = asin x
+    Value fpow;
+    bool has_fpow = false;
+    int fpow_token = 0;
+    if (op(kCaret) && !is_multi_arg(f)) {
+      int k = pos_ + 1;
+      bool inverse = t_.is_op(k, kMinus) && t_.is_kind(k + 1, TokKind::kNum) && t_.text_of(k + 1) == "1";
+      if (inverse && (f == Func::kSin || f == Func::kCos || f == Func::kTan)) {
+        f = f == Func::kSin ? Func::kAsin : (f == Func::kCos ? Func::kAcos : Func::kAtan);
+        pos_ += 3;
+      } else if (t_.is_kind(k, TokKind::kNum) && !number_value(t_.text_of(k), &fpow)) {
+        has_fpow = true;
+        fpow_token = k;
+        pos_ += 2;
+      }
+    }
     if (word("of") && operand_at(pos_ + 1)) ++pos_;
     ++r_->ops;
     if (is_multi_arg(f)) return multi_arg_function(f);
@@ -497,6 +526,13 @@ class Parser {
       check(vfunc(Func::kLogBase, args, 2, &out));
     } else {
       check(vfunc(f, &a, 1, &out));
+    }
+    if (has_fpow) {
+      Value p;
+      check(vpow(out, fpow, &p));
+      emit("^");  // sin^2 x renders as "sin(x)^2"
+      emit(t_.text_of(fpow_token));
+      out = p;
     }
     return out;
   }
@@ -558,10 +594,16 @@ bool can_start_operand(const TokenList& t, int i, int limit) {
         if (tk.id != kMinus && tk.id != kPlus) return false;
         ++i;
         continue;
+      case TokKind::kWord:
+        if (t.text_of(i) != "neg") return false;
+        ++i;
+        continue;
       case TokKind::kFunc: {
         Func f = static_cast<Func>(tk.id);
         if (is_multi_arg(f)) return t.is_op(i + 1, kLParen) && i + 1 < limit;
         ++i;
+        if (t.is_op(i, kCaret) && t.is_kind(i + 1, TokKind::kNum)) i += 2;                    // sin^2 x
+        else if (t.is_op(i, kCaret) && t.is_op(i + 1, kMinus) && t.is_kind(i + 2, TokKind::kNum)) i += 3;  // sin^-1 x
         if (f == Func::kLog10 && t.is_word(i, "base") && t.is_kind(i + 1, TokKind::kNum)) i += 2;
         if (t.is_word(i, "of")) ++i;
         continue;

@@ -32,6 +32,8 @@ struct ParseResult {
   int nvars = 0;
   bool extra_vars = false;              // more letters than slots
   int ops = 0;                          // operators, functions and factorials used
+  int implicit_ops = 0;                 // of which implied multiplications ("2x", "2π")
+  bool chained = false;                 // "1 < 2x + 3 < 9": a second relation follows
   bool simple_fraction = false;         // exactly "a/b" with two literals
   bool has_const = false, has_percent = false, has_division = false, has_mixed = false;
   bool ambiguous_fraction = false;      // "a ÷ b/c" or "a^b/c": see EvalOptions::fraction_literals

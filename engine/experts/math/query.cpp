@@ -123,7 +123,7 @@ std::string_view MathQuery::text_of(int begin, int end) const {
   return canon().substr(toks.tok[begin].begin, toks.tok[last].end - toks.tok[begin].begin);
 }
 
-int span_strength(const ParseResult& s) { return s.ops - (s.simple_fraction ? 1 : 0); }
+int span_strength(const ParseResult& s) { return s.ops - s.implicit_ops - (s.simple_fraction ? 1 : 0); }
 
 void analyze_query(std::string_view normalized, MathQuery* q) {
   q->len = canonicalize(normalized, q->text, kCanonCapacity);
