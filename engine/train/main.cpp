@@ -1,5 +1,6 @@
 // kimi-train: trains the router and the six experts from labelled JSONL and writes models/kimi.safetensors.
 // Deterministic (fixed seed, single thread): the same data gives the same bytes.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -27,7 +28,8 @@ const char* kUsage =
     "  --seed N          random seed (default 1)\n"
     "  --router-buckets B, --expert-buckets B   log2 of the hash buckets (default 14, 12)\n"
     "  --router-dim D, --expert-dim D           embedding widths (default 32, 32)\n"
-    "  --dropout P       share of feature ids dropped per training step (default 0.3)\n";
+    "  --dropout P       share of feature ids dropped per training step (default 0.3)\n"
+    "  --abstain-precision A   experts abstain below the confidence where dev answers are right >= A (default 0.8)\n";
 
 struct Args {
   std::string data = "models/data", knowledge = "models/knowledge", out = "models/kimi.safetensors", assembled;
@@ -36,6 +38,7 @@ struct Args {
   int router_buckets_log2 = 14, expert_buckets_log2 = 12;
   std::size_t router_dim = 32, expert_dim = 32;
   float dropout = 0.3f;
+  double abstain_precision = 0.8;
 };
 
 // Hidden layer widths: the router and every expert have one ReLU layer of 64 (the experts learn from ~1k
@@ -76,6 +79,36 @@ double evaluate(const Network& net, const std::vector<const Example*>& xs, const
   }
   if (top2) *top2 = xs.empty() ? 0 : 100.0 * ok2 / xs.size();
   return xs.empty() ? 0 : 100.0 * ok / xs.size();
+}
+
+// The abstain floor: the lowest expert confidence at which the answers given on dev (all experts pooled)
+// are right at least `precision` of the time. Prints the coverage/accuracy trade-off it chose from.
+float calibrate_abstain_floor(const Model& model, const std::vector<Example>& dev, double precision) {
+  struct Point { float confidence; bool correct; };
+  std::vector<Point> points;
+  auto f = std::make_unique<Features>();
+  for (const Example& e : dev) {
+    const Network& net = model.experts[e.domain];
+    std::vector<float> scratch(2 * net.max_width()), p(net.output_dim());
+    to_features(e, f.get());
+    net.forward(*f, scratch.data(), p.data());
+    const auto best = std::max_element(p.begin(), p.end()) - p.begin();
+    points.push_back({p[best], best == e.intent});
+  }
+  std::printf("\nabstention calibration on dev (experts pooled): floor -> answered share, accuracy of answered\n");
+  float chosen = 1.0f;
+  for (int step = 20; step >= 1; --step) {
+    const float floor = 0.05f * static_cast<float>(step - 1);
+    std::size_t answered = 0, right = 0;
+    for (const Point& pt : points)
+      if (pt.confidence >= floor) { ++answered; right += pt.correct; }
+    const double acc = answered ? static_cast<double>(right) / answered : 1.0;
+    if (step % 2 == 1 || step <= 4)
+      std::printf("  %.2f -> %5.1f%% answered, %5.1f%% right\n", floor, 100.0 * answered / points.size(), 100.0 * acc);
+    if (acc >= precision) chosen = floor;
+  }
+  std::printf("  chosen floor %.2f (lowest with >= %.0f%% of answers right)\n", chosen, 100.0 * precision);
+  return chosen;
 }
 
 Status write_assembled(const std::string& path, const std::vector<Example>& xs, const IntentIds& intents) {
@@ -133,6 +166,8 @@ int run(const Args& args) {
     model.experts[d].temperature = calibrate_temperature(model.experts[d], ptrs(dev, d), by_intent);
   }
 
+  model.abstain_floor = calibrate_abstain_floor(model, dev, args.abstain_precision);
+
   // Write, then reload through the engine's validating loader and evaluate exactly what was saved.
   const std::vector<uint8_t> bytes = serialize_model(model);
   {
@@ -162,6 +197,8 @@ int run(const Args& args) {
     std::printf("   %6.2f%%\n", row ? 100.0 * confusion[d][d] / row : 0.0);
   }
   std::printf("\nexperts on dev (intent accuracy):\n");
+  std::printf("  (abstain floor %.2f: below it an expert says it is not sure; see the calibration table above)\n",
+              saved.abstain_floor);
   for (int d = 0; d < kNumDomains; ++d) {
     double t2 = 0;
     double a = evaluate(saved.experts[d], ptrs(dev, d), by_intent, nullptr, &t2);
@@ -198,6 +235,7 @@ int main(int argc, char** argv) {
     else if (arg == "--router-dim") a.router_dim = std::strtoul(need(), nullptr, 10);
     else if (arg == "--expert-dim") a.expert_dim = std::strtoul(need(), nullptr, 10);
     else if (arg == "--dropout") a.dropout = std::strtof(need(), nullptr);
+    else if (arg == "--abstain-precision") a.abstain_precision = std::strtod(need(), nullptr);
     else { std::fprintf(stderr, "kimi-train: unknown option '%s'\n%s", arg.c_str(), kUsage); return 2; }
   }
   if (a.epochs < 1 || a.epochs > 1000) { std::fprintf(stderr, "kimi-train: --epochs must be 1..1000\n"); return 2; }
