@@ -198,6 +198,7 @@ struct Engine::Impl {
     const bool cacheable = opt.use_cache && LruCache::fits(key_view);
 
     Decision decision;
+    if (!cacheable) ++metrics.cache_bypassed;
     const Decision* hit = cacheable ? cache.get(hash, key_view) : nullptr;
     if (hit) {
       decision = *hit;
@@ -287,6 +288,7 @@ MetricsSnapshot Engine::metrics() const {
   s.per_expert = m.per_expert;
   s.cache_hits = impl_->cache.hits();
   s.cache_misses = impl_->cache.misses();
+  s.cache_bypassed = m.cache_bypassed;
   s.cache_evictions = impl_->cache.evictions();
   s.cache_size = impl_->cache.size();
   s.cache_capacity = impl_->cache.capacity();

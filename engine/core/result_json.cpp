@@ -124,6 +124,7 @@ void write_metrics_json(const MetricsSnapshot& m, std::string* o) {
   o->append(",\"cache\":{");
   num("hits", m.cache_hits, false);
   num("misses", m.cache_misses);
+  num("bypassed", m.cache_bypassed);
   num("evictions", m.cache_evictions);
   num("size", m.cache_size);
   num("capacity", m.cache_capacity);

@@ -9,7 +9,7 @@
 namespace kimi {
 
 struct Metrics {
-  uint64_t queries = 0, errors = 0, consensus = 0;
+  uint64_t queries = 0, errors = 0, consensus = 0, cache_bypassed = 0;
   std::array<uint64_t, kNumDomains> per_expert{};
   LatencyHistogram normalize, features, router, expert, total;
   void reset() { *this = Metrics(); }

@@ -98,6 +98,7 @@ struct Percentiles {
 struct MetricsSnapshot {
   uint64_t queries = 0, errors = 0, consensus = 0;
   uint64_t cache_hits = 0, cache_misses = 0, cache_evictions = 0, cache_size = 0, cache_capacity = 0;
+  uint64_t cache_bypassed = 0;  // answered without consulting the cache (--no-cache, or a key over 512 bytes)
   std::array<uint64_t, kNumDomains> per_expert{};
   Percentiles normalize, features, router, expert, total;
 };
