@@ -2,19 +2,20 @@
 // malformed input, the worker protocol's errors, and screenshots (build/e2e/*.png) for review.
 import test, { after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { artifacts, ask, launch, openApp, startSite } from './browser.mjs';
+import { artifacts, ask, launch, openApp, site as siteDir, startSite } from './browser.mjs';
 
 let browser;
 let site;
 let app;
+const requests = [];
 
 before(async () => {
   mkdirSync(artifacts, { recursive: true });
   site = await startSite();
   browser = await launch();
-  app = await openApp(browser, site.url);
+  app = await openApp(browser, site.url, { onRequest: (r) => requests.push(r.url()) });
 });
 
 after(async () => {
@@ -101,24 +102,49 @@ test('the worker answers malformed messages with errors', async () => {
     const done = new Promise((resolve) => {
       w.onmessage = ({ data }) => {
         if (data.type === 'error' || data.type === 'result') got.push(data);
-        if (got.length === 5) resolve();
+        if (got.length === 6) resolve();
       };
     });
     w.postMessage('just a string');
     w.postMessage({ type: 'launch_missiles' });
     w.postMessage({ type: 'query', id: 1 });
     w.postMessage({ type: 'batch', id: 2, texts: [1, 2] });
+    w.postMessage({ type: 'query', id: 4, text: 'x'.repeat(1_000_001) });  // oversized
     w.postMessage({ type: 'query', id: 3, text: 'hello there, what is 2+2' });
     await done;
     w.terminate();
     return got;
   });
   const byId = Object.fromEntries(replies.map((r) => [r.id ?? r.code, r]));
-  assert.equal(replies.filter((r) => r.type === 'error').length, 4);
+  assert.equal(replies.filter((r) => r.type === 'error').length, 5);
+  assert.equal(byId[4].code, 'malformed_message');
   assert.equal(byId.unknown_message.type, 'error');
   assert.equal(byId[1].code, 'malformed_message');
   assert.equal(byId[2].code, 'malformed_message');
   assert.equal(byId[3].type, 'result');
+});
+
+test('the app makes no request to any other origin', async () => {
+  assert.ok(requests.length > 0);
+  const origin = new URL(site.url).origin;
+  const foreign = requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('data:') && !u.startsWith('blob:'));
+  assert.deepEqual(foreign, []);
+});
+
+test('a corrupt model download shows a clear error instead of a broken app', async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await context.route('**/models/kimi.safetensors', async (route) => {  // context: sees the worker's requests
+    const body = readFileSync(path.join(siteDir, 'models/kimi.safetensors'));
+    body[body.length - 100] ^= 0xff;  // one flipped byte
+    await route.fulfill({ body, contentType: 'application/octet-stream',
+      headers: { 'cross-origin-resource-policy': 'same-origin' } });
+  });
+  await page.goto(site.url);
+  await page.waitForSelector('#status[data-state="error"]', { timeout: 30_000 });
+  assert.match(await page.locator('#status').textContent(), /model download is corrupt/);
+  assert.equal(await page.isDisabled('#query-input'), true);
+  await context.close();
 });
 
 test('no page errors; screenshots in light, dark and phone width', async () => {

@@ -25,8 +25,9 @@ export async function launch() {
 }
 
 /** Opens the app and waits until the engine is ready. Collects console errors and page errors. */
-export async function openApp(browser, url, { colorScheme = 'light', viewport } = {}) {
+export async function openApp(browser, url, { colorScheme = 'light', viewport, onRequest } = {}) {
   const context = await browser.newContext({ colorScheme, viewport });
+  if (onRequest) context.on('request', onRequest);  // every request of the pages and their workers
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));

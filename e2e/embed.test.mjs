@@ -93,12 +93,13 @@ test('malformed messages are ignored with a console warning', async () => {
     window.ask({ kimi: 'query', text: 'no id' });
     window.ask({ kimi: 'query', id: 1, text: 42 });
     window.ask({ kimi: 'explode', id: 2 });
+    window.ask({ kimi: 'query', id: 9, text: 'x'.repeat(1_000_001) });  // oversized
   });
   await page.evaluate(() => window.ask({ kimi: 'query', id: 3, text: 'what does ephemeral mean' }));
   await waitFor(page, 'result', 3);
   const results = await page.evaluate(() => window.received.filter((m) => m.data.kimi === 'result').map((m) => m.data.id));
   assert.deepEqual(results, [3]);
-  assert.ok(frameWarnings.filter((w) => w.includes('malformed')).length >= 4, frameWarnings.join('\n'));
+  assert.ok(frameWarnings.filter((w) => w.includes('malformed')).length >= 5, frameWarnings.join('\n'));
   await page.close();
 });
 

@@ -19,6 +19,9 @@ mkdir -p "$site.tmp/engine" "$site.tmp/models/knowledge" "$site.tmp/vendor/uplot
 cp -R web/. "$site.tmp/"
 cp build/wasm/engine.mjs build/wasm/engine.wasm build/wasm/engine-scalar.mjs build/wasm/engine-scalar.wasm "$site.tmp/engine/"
 cp models/kimi.safetensors "$site.tmp/models/"
+# The page checks the model it downloads against this before use.
+printf '{"file": "kimi.safetensors", "bytes": %s, "sha256": "%s"}\n' "$(stat -c %s models/kimi.safetensors)" \
+  "$(sha256sum models/kimi.safetensors | cut -d' ' -f1)" > "$site.tmp/models/model.json"
 cp models/knowledge/*.json "$site.tmp/models/knowledge/"
 cp node_modules/uplot/dist/uPlot.esm.js node_modules/uplot/dist/uPlot.min.css node_modules/uplot/LICENSE "$site.tmp/vendor/uplot/"
 node scripts/make_sw.mjs "$site.tmp" >/dev/null

@@ -65,6 +65,25 @@ async function fetchKnowledge() {
   return Object.fromEntries(entries);
 }
 
+// The model's expected size and SHA-256 come from models/model.json (written by scripts/build.sh); a download
+// that does not match is refused before the engine sees it.
+async function fetchVerifiedModel(url, onProgress) {
+  const manifestUrl = new URL('model.json', url).href;
+  const response = await fetch(manifestUrl);
+  if (!response.ok) throw new Error(`could not download the model manifest (${manifestUrl}): HTTP ${response.status}`);
+  const manifest = await response.json();
+  const bytes = await fetchBytes(url, 'model', onProgress);
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  const hex = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+  if (bytes.length !== manifest.bytes || hex !== manifest.sha256) {
+    const err = new Error(`the model download is corrupt: got ${bytes.length} bytes with SHA-256 ${hex.slice(0, 16)}…, ` +
+      `expected ${manifest.bytes} bytes with SHA-256 ${String(manifest.sha256).slice(0, 16)}…. Reload to try again.`);
+    err.code = 'model_corrupt';
+    throw err;
+  }
+  return bytes;
+}
+
 function errorResult(code, message) {
   return { error: { code, message } };
 }
@@ -80,7 +99,7 @@ export async function loadEngine(options = {}) {
   const { default: createKimiModule } = await import(`../engine/${moduleName}.mjs`);
   const [wasmBinary, modelBytes, knowledge] = await Promise.all([
     options.wasmBinary ?? fetchBytes(siteUrl(`engine/${moduleName}.wasm`), 'engine', onProgress),
-    options.modelBytes ?? fetchBytes(options.modelUrl ?? siteUrl('models/kimi.safetensors'), 'model', onProgress),
+    options.modelBytes ?? fetchVerifiedModel(options.modelUrl ?? siteUrl('models/kimi.safetensors'), onProgress),
     options.knowledge ?? fetchKnowledge(),
   ]);
   for (const d of DOMAINS) {
