@@ -9,11 +9,13 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(normalize_features model_loader knowledge engine_query math_solver)
 
 command -v clang++ >/dev/null || { echo "fuzz.sh: clang++ is needed (apt-get install clang)"; exit 1; }
 [ -f build/fuzz/build.ninja ] || cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz >/dev/null
+if [ ${#targets[@]} -eq 0 ]; then  # every target tests/fuzz/CMakeLists.txt built
+  for bin in build/fuzz/fuzz_*; do [ -x "$bin" ] && targets+=("${bin#build/fuzz/fuzz_}"); done
+fi
 
 status=0
 for t in "${targets[@]}"; do

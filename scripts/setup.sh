@@ -9,6 +9,7 @@ packages=(
   libeigen3-dev nlohmann-json3-dev catch2         # engine, trainer, unit tests
   emscripten                                      # WebAssembly build
   chromium                                        # browser end-to-end tests (driven by playwright-core)
+  clang libclang-rt-14-dev                        # libFuzzer targets and sanitizer runtimes
 )
 
 missing=()

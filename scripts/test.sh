@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Sets everything up, builds, and runs every test: native unit tests (ctest), the WebAssembly module in
-# Node 20, the browser end-to-end tests, and the check that scripts/train.sh reproduces the committed model
-# byte for byte. This is the README's test command.
+# Sets everything up, builds, and runs every test: native unit tests (ctest), the same under ASan+UBSan,
+# short fuzzing runs, the WebAssembly module in Node 20, the browser end-to-end tests, and the check that
+# scripts/train.sh reproduces the committed model byte for byte. This is the README's test command.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +10,15 @@ scripts/build.sh
 
 echo "== unit tests"
 ctest --preset native-release -j2
+
+echo "== unit tests again under AddressSanitizer + UndefinedBehaviorSanitizer"
+[ -f build/native-debug/build.ninja ] || cmake --preset native-debug
+cmake --build --preset native-debug
+# (the soak and snippet tests add nothing under sanitizers but minutes; the fuzzers below cover the same code)
+ctest --preset native-debug -j2 -E "soak|snippets"
+
+echo "== fuzzing, short runs (the 10-minute runs are recorded in BENCHMARKS.md)"
+scripts/fuzz.sh 20
 
 echo "== WebAssembly engine in Node"
 node --test tests/web/
