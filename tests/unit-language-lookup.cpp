@@ -17,17 +17,32 @@ namespace {
 std::atomic<long> g_allocations{0};
 }
 
-// Counting allocator: lookups after load must not allocate.
+// Counting allocator: lookups after load must not allocate. (GCC takes free() in a replacement delete for a
+// mismatch with the builtin new.)
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+#endif
 void* operator new(std::size_t n) {
   ++g_allocations;
   if (void* p = std::malloc(n ? n : 1)) return p;
   throw std::bad_alloc();
 }
 void* operator new[](std::size_t n) { return operator new(n); }
+void* operator new(std::size_t n, const std::nothrow_t&) noexcept {  // Catch uses it; pairs with our delete
+  ++g_allocations;
+  return std::malloc(n ? n : 1);
+}
+void* operator new[](std::size_t n, const std::nothrow_t& t) noexcept { return operator new(n, t); }
 void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { operator delete(p); }
+void operator delete(void* p, std::size_t) noexcept { operator delete(p); }
+void operator delete[](void* p, std::size_t) noexcept { operator delete(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { operator delete(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { operator delete(p); }
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 
 namespace {
 
@@ -164,8 +179,11 @@ TEST_CASE("an unknown phrase is named as beyond the phrasebook with three known 
   const std::string a = f.translate("translate 'the meeting moved to friday' to german");
   CHECK(has(a, "\"the meeting moved to friday\" is beyond my offline phrasebook (8 common phrases"));
   CHECK(has(a, "Phrases I do know include \"Thank you very much\", \"Where is the bathroom?\" and \"Hello\"."));
-  SECTION("a near spelling is suggested") {
+  SECTION("a near spelling is suggested, accents and swapped letters included") {
     CHECK(has(f.translate("translate 'helo world' to spanish"), "Did you mean \"Hello world\"?"));
+    CHECK(has(f.translate("translate 'muchas garcias' to french"), "Did you mean \"Muchas gracias\"?"));
+    CHECK(has(f.translate("translate 'donde esta el bano' to english"), "Did you mean \"¿Dónde está el baño?\"?"));
+    CHECK(!has(f.translate("translate 'hxllq' to spanish"), "Did you mean"));  // 2 edits in a short phrase
   }
   SECTION("a known phrase inside it is given, marked as partial") {
     const std::string p = f.translate("translate 'happy birthday my friend' to german");
@@ -376,6 +394,9 @@ TEST_CASE("slot helpers") {
     CHECK(kimi::bounded_edit_distance("kitten", "sitting", 2) == 3);  // beyond the bound: bound + 1
     CHECK(kimi::bounded_edit_distance("", "abc", 5) == 3);
     CHECK(kimi::bounded_edit_distance("same", "same", 0) == 0);
+    CHECK(kimi::bounded_edit_distance("gracias", "gracais", 2) == 1);  // a swap is one edit
+    CHECK(kimi::bounded_edit_distance("abcdef", "badcfe", 3) == 3);
+    CHECK(kimi::bounded_edit_distance("abc", "abcde", 1) == 2);       // length alone exceeds the bound
   }
 }
 

@@ -10,6 +10,7 @@
 #include "cache/lru_cache.h"
 #include "experts/coding_expert.h"
 #include "experts/context_expert.h"
+#include "experts/language/language_resources.h"
 #include "features/features.h"
 #include "features/hashing.h"
 #include "kimi/kimi.h"
@@ -22,6 +23,7 @@ namespace kimi {
 namespace {
 
 constexpr int kCodingDomain = 1;
+constexpr int kLanguageDomain = 2;
 constexpr int kContextDomain = 5;
 using Clock = std::chrono::steady_clock;
 
@@ -50,6 +52,7 @@ struct Engine::Impl {
   Model model;
   std::array<KnowledgeBase, kNumDomains> knowledge;
   IntentTable intents;  // expert output index -> knowledge entry
+  LanguageResources language;  // phrasebook and dictionary (optional)
   LruCache cache;
   Metrics metrics;
   ConversationMemory memory;
@@ -145,6 +148,9 @@ struct Engine::Impl {
         out.answer = buf.view();
       } else if (e.domain == kCodingDomain) {
         out.answer = coding_answer(top, query, buf);
+      } else if (e.domain == kLanguageDomain) {
+        buf.clear();
+        out.answer = language.loaded() && language.answer(top.id, query, buf) ? buf.view() : std::string_view(top.answer);
       } else if (e.domain == kContextDomain) {
         ContextReply reply = answer_from_memory(top, query, memory, intents, buf);
         out.answer = reply.answer;
@@ -246,6 +252,10 @@ LoadResult Engine::load(const uint8_t* model, std::size_t model_size,
     out.status = parse_knowledge(knowledge_json[d], d, &impl->knowledge[d]);
     if (!out.status.ok()) return out;
   }
+  if (!config.phrasebook_json.empty() || !config.dictionary_json.empty()) {
+    out.status = impl->language.load(config.phrasebook_json, config.dictionary_json);
+    if (!out.status.ok()) return out;
+  }
   out.status = impl->init();
   if (!out.status.ok()) return out;
   out.engine.reset(new Engine());
@@ -274,7 +284,15 @@ LoadResult Engine::load_files(const std::string& model_path, const std::string& 
       return {nullptr, {ErrorCode::kIo, "cannot read knowledge file '" + path + "' (use --knowledge DIR)"}};
     views[d] = texts[d];
   }
-  return load(reinterpret_cast<const uint8_t*>(model.data()), model.size(), views, config);
+  std::string phrasebook, dictionary;
+  for (auto [name, text] : {std::pair{"phrasebook.json", &phrasebook}, std::pair{"dictionary.json", &dictionary}}) {
+    const std::string path = knowledge_dir + "/" + name;
+    if (!read_file(path, text)) return {nullptr, {ErrorCode::kIo, "cannot read '" + path + "' (use --knowledge DIR)"}};
+  }
+  EngineConfig with_language = config;
+  with_language.phrasebook_json = phrasebook;
+  with_language.dictionary_json = dictionary;
+  return load(reinterpret_cast<const uint8_t*>(model.data()), model.size(), views, with_language);
 }
 
 const QueryResult& Engine::query(std::string_view text, const QueryOptions& options) { return impl_->query(text, options); }

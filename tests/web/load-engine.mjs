@@ -6,11 +6,11 @@ import path from 'node:path';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const site = path.join(root, 'build/web');
 
-const { loadEngine, DOMAINS } = await import(path.join(site, 'src/engine.js'));
+const { loadEngine, DOMAINS, KNOWLEDGE_FILES } = await import(path.join(site, 'src/engine.js'));
 export { DOMAINS };
 
 export function knowledge() {
-  return Object.fromEntries(DOMAINS.map((d) => [d, JSON.parse(readFileSync(path.join(site, `models/knowledge/${d}.json`), 'utf8'))]));
+  return Object.fromEntries(KNOWLEDGE_FILES.map((d) => [d, JSON.parse(readFileSync(path.join(site, `models/knowledge/${d}.json`), 'utf8'))]));
 }
 
 export async function load({ variant = 'simd', modelBytes } = {}) {

@@ -55,8 +55,11 @@ async function fetchBytes(url, label, onProgress) {
   return bytes;
 }
 
+// The six domains' knowledge plus the language expert's phrasebook and dictionary.
+export const KNOWLEDGE_FILES = [...DOMAINS, 'phrasebook', 'dictionary'];
+
 async function fetchKnowledge() {
-  const entries = await Promise.all(DOMAINS.map(async (d) => {
+  const entries = await Promise.all(KNOWLEDGE_FILES.map(async (d) => {
     const url = siteUrl(`models/knowledge/${d}.json`);
     const response = await fetch(url);
     if (!response.ok) throw new Error(`could not download the ${d} knowledge file (${url}): HTTP ${response.status}`);
@@ -89,7 +92,8 @@ function errorResult(code, message) {
 }
 
 /**
- * Loads the engine. Options: wasmBinary (bytes), modelBytes (bytes), knowledge ({domain: parsed JSON}),
+ * Loads the engine. Options: wasmBinary (bytes), modelBytes (bytes), knowledge ({domain: parsed JSON, plus
+ * phrasebook and dictionary}),
  * modelUrl (browser), variant ('simd' | 'scalar'; default: simd when supported), onProgress({stage, loaded, total}).
  */
 export async function loadEngine(options = {}) {
@@ -102,7 +106,7 @@ export async function loadEngine(options = {}) {
     options.modelBytes ?? fetchVerifiedModel(options.modelUrl ?? siteUrl('models/kimi.safetensors'), onProgress),
     options.knowledge ?? fetchKnowledge(),
   ]);
-  for (const d of DOMAINS) {
+  for (const d of KNOWLEDGE_FILES) {
     if (!knowledge[d]) throw new Error(`knowledge for '${d}' is missing`);
   }
   let abortMessage = null;
@@ -137,7 +141,7 @@ class Engine {
     };
     try {
       const modelPtr = put(modelBytes);
-      const texts = DOMAINS.map((d) => encoder.encode(JSON.stringify(knowledge[d])));
+      const texts = KNOWLEDGE_FILES.map((d) => encoder.encode(JSON.stringify(knowledge[d])));
       const ptrs = texts.map(put);
       const table = put(new Uint8Array(new Uint32Array(ptrs).buffer));
       const lens = put(new Uint8Array(new Uint32Array(texts.map((t) => t.length)).buffer));

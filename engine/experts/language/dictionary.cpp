@@ -57,6 +57,21 @@ constexpr Suffix kSuffixes[] = {
     {"ly", "", false},
 };
 
+void count_letters(std::string_view w, std::array<uint8_t, 27>* c) {
+  c->fill(0);
+  for (char ch : w) {
+    uint8_t& slot = (*c)[ch >= 'a' && ch <= 'z' ? ch - 'a' : 26];
+    if (slot < 255) ++slot;
+  }
+}
+
+// Every edit changes the letter counts by at most 2, so half their difference is a lower bound on the edits.
+int edit_lower_bound(const std::array<uint8_t, 27>& a, const std::array<uint8_t, 27>& b) {
+  int diff = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) diff += a[i] > b[i] ? a[i] - b[i] : b[i] - a[i];
+  return (diff + 1) / 2;
+}
+
 }  // namespace
 
 Status Dictionary::load(std::string_view json) {
@@ -103,7 +118,10 @@ Status Dictionary::load(std::string_view json) {
             [](const DictionaryEntry& a, const DictionaryEntry& b) { return a.word < b.word; });
   for (std::size_t i = 1; i < entries.size(); ++i)
     if (entries[i].word == entries[i - 1].word) return bad("the word \"" + entries[i].word + "\" appears twice");
+  std::vector<LetterCounts> letters(entries.size());
+  for (std::size_t i = 0; i < entries.size(); ++i) count_letters(entries[i].word, &letters[i]);
   entries_ = std::move(entries);
+  letters_ = std::move(letters);
   return {};
 }
 
@@ -134,13 +152,19 @@ const DictionaryEntry* Dictionary::find_base_form(std::string_view word) const {
 
 const DictionaryEntry* Dictionary::closest(std::string_view word) const {
   const int max = word.size() <= 4 ? 1 : 2;
+  if (word.size() > kMaxWordBytes + 2) return nullptr;
+  LetterCounts counts;
+  count_letters(word, &counts);
   const DictionaryEntry* best = nullptr;
   int best_d = max + 1;
-  for (const DictionaryEntry& e : entries_) {
-    const int d = bounded_edit_distance(word, e.word, best_d - 1);
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    const std::size_t len = entries_[i].word.size();
+    if (len + max < word.size() || word.size() + max < len) continue;  // length alone rules it out
+    if (edit_lower_bound(counts, letters_[i]) >= best_d) continue;
+    const int d = bounded_edit_distance(word, entries_[i].word, best_d - 1);
     if (d < best_d) {
       best_d = d;
-      best = &e;
+      best = &entries_[i];
     }
   }
   return best_d <= max ? best : nullptr;

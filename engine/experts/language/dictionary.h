@@ -3,7 +3,9 @@
 //   {"words": [{"word": "ephemeral", "pos": "adjective", "definition": "...", "synonyms": [...],
 //               "antonyms": [...]}, ...]}
 #pragma once
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,7 +37,9 @@ class Dictionary {
   const DictionaryEntry* closest(std::string_view word) const;
 
  private:
+  using LetterCounts = std::array<uint8_t, 27>;  // a..z and everything else, for a quick spelling bound
   std::vector<DictionaryEntry> entries_;  // sorted by word
+  std::vector<LetterCounts> letters_;     // parallel to entries_
 };
 
 }  // namespace kimi

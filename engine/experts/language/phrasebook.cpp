@@ -123,8 +123,13 @@ Status Phrasebook::load(std::string_view json) {
       if (en.en_key == d) defaults.push_back(static_cast<uint16_t>(&en - entries.data()));
   for (std::size_t i = 0; i < entries.size() && defaults.size() < 5; ++i)  // spares for an excluded one
     if (std::find(defaults.begin(), defaults.end(), i) == defaults.end()) defaults.push_back(static_cast<uint16_t>(i));
+  std::vector<std::string> first_words;
+  for (const Key& k : keys) first_words.push_back(k.key.substr(0, k.key.find(' ')));
+  std::sort(first_words.begin(), first_words.end());
+  first_words.erase(std::unique(first_words.begin(), first_words.end()), first_words.end());
   entries_ = std::move(entries);
   keys_ = std::move(keys);
+  first_words_ = std::move(first_words);
   defaults_ = std::move(defaults);
   return {};
 }
@@ -160,22 +165,33 @@ bool Phrasebook::closest(std::string_view key, int max_distance, PhraseHit* hit)
   return best <= max_distance;
 }
 
+bool Phrasebook::starts_a_key(std::string_view word) const {
+  auto it = std::lower_bound(first_words_.begin(), first_words_.end(), word,
+                             [](const std::string& w, std::string_view v) { return std::string_view(w) < v; });
+  return it != first_words_.end() && *it == word;
+}
+
 std::size_t Phrasebook::related(std::string_view key, int exclude, uint16_t* out, std::size_t max) const {
+  // The key's content words, once.
+  constexpr std::size_t kMaxWords = 16;
+  std::string_view words[kMaxWords];
+  std::size_t nw = 0;
+  for (std::size_t i = 0; i < key.size() && nw < kMaxWords;) {
+    std::size_t e = key.find(' ', i);
+    if (e == std::string_view::npos) e = key.size();
+    const std::string_view w = key.substr(i, e - i);
+    if (w.size() >= 3 && !is_filler_word(w)) words[nw++] = w;
+    i = e + 1;
+  }
   // Best scores first, kept in a small insertion-sorted array: max is tiny (3).
   constexpr std::size_t kCap = 8;
   if (max > kCap) max = kCap;
   int score[kCap] = {};
   std::size_t n = 0;
-  for (std::size_t p = 0; p < entries_.size(); ++p) {
+  for (std::size_t p = 0; p < entries_.size() && nw > 0; ++p) {
     if (static_cast<int>(p) == exclude) continue;
     int s = 0;
-    for (std::size_t i = 0; i < key.size();) {
-      std::size_t e = key.find(' ', i);
-      if (e == std::string_view::npos) e = key.size();
-      const std::string_view w = key.substr(i, e - i);
-      if (w.size() >= 3 && !is_filler_word(w) && has_word(entries_[p].en_key, w)) ++s;
-      i = e + 1;
-    }
+    for (std::size_t k = 0; k < nw; ++k) s += has_word(entries_[p].en_key, words[k]) ? 1 : 0;
     if (s == 0) continue;
     std::size_t pos = n < max ? n : max;
     while (pos > 0 && score[pos - 1] < s) --pos;

@@ -39,6 +39,8 @@ class Phrasebook {
   // The text whose key is nearest to `key` within max_distance edits, accents aside ("donde esta el bano"
   // suggests "¿Dónde está el baño?"); false when none is.
   bool closest(std::string_view key, int max_distance, PhraseHit* hit) const;
+  // Whether some key starts with this word (a cheap test before looking up longer word runs).
+  bool starts_a_key(std::string_view word) const;
   // Up to max phrases whose English shares the most words (3+ letters) with `key`, topped up with
   // well-known defaults; never `exclude`. Returns how many were written.
   std::size_t related(std::string_view key, int exclude, uint16_t* out, std::size_t max) const;
@@ -59,6 +61,7 @@ class Phrasebook {
   std::vector<Entry> entries_;
   std::vector<Key> keys_;  // sorted by (key, phrase, lang)
   std::vector<uint16_t> defaults_;
+  std::vector<std::string> first_words_;  // sorted, unique: the first word of every key
 };
 
 }  // namespace kimi

@@ -73,6 +73,11 @@ std::size_t find_quoted(std::string_view q, Span* out) {
   bool exhausted[kNumPairs] = {};  // no closer left for this pair: later openers cannot close either
   std::size_t n = 0, i = 0;
   while (i < q.size() && n < kMaxQuotedSpans) {
+    const auto lead = static_cast<unsigned char>(q[i]);
+    if (lead != '"' && lead != '\'' && lead != 0xE2 && lead != 0xC2) {  // no opener starts with another byte
+      ++i;
+      continue;
+    }
     bool advanced = false;
     for (std::size_t k = 0; k < kNumPairs && !advanced; ++k) {
       const Pair& pr = kPairs[k];

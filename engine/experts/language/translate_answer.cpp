@@ -121,6 +121,9 @@ bool scan(const Phrasebook& pb, std::string_view text, bool allow_single, uint8_
   }
   std::size_t best = 0;
   for (std::size_t i = 0; i < nt; ++i) {
+    char key[kMaxKeyBytes];
+    const std::size_t klen = make_key(tok[i].of(text), key, sizeof key);
+    if (klen == 0 || klen > sizeof key || !pb.starts_a_key(std::string_view(key, klen))) continue;
     const std::size_t longest = std::min(kMaxNgram, nt - i);
     for (std::size_t len = longest; len > best && len >= (allow_single ? 1u : 2u); --len) {
       const std::string_view span = text.substr(tok[i].begin, tok[i + len - 1].end - tok[i].begin);
@@ -318,7 +321,8 @@ void write_unknown(Buffer& out, const Phrasebook& pb, std::string_view phrase, c
   const std::string_view k(key, len);
   PhraseHit near;
   int exclude = -1;
-  if (len >= 3 && pb.closest(k, len <= 4 ? 1 : 2, &near)) {
+  // Short keys allow one edit: two would turn "saudade" into "saúde".
+  if (len >= 3 && pb.closest(k, len <= 7 ? 1 : 2, &near)) {
     out.append(" Did you mean \"").append(pb.matched_text(near)).append("\"?");
     exclude = near.phrase;
   }

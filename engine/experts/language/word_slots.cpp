@@ -146,16 +146,14 @@ bool scan_for_word(const Dictionary& d, std::string_view q, WordLookup* out) {
   std::size_t seen = 0;
   Span word;
   for (std::size_t i = 0; seen < kMaxScanWords && next_word(q, i, &word); i = word.end, ++seen) {
+    // Dictionary first: most words miss it, and the stop-word lists are only consulted on a hit.
     const std::string_view w = word.of(q);
-    if (one_of(w, kGrammarWords) || one_of(w, kRequestWords) || !has_letter(w)) continue;
     const std::string_view two = first_words(q.substr(word.begin), 2);
-    if (two.size() > w.size())
-      if (const DictionaryEntry* e = d.find(two)) {
-        *out = WordLookup{e, two, false, {}};
-        return true;
-      }
-    if (const DictionaryEntry* e = d.find(w)) {
-      *out = WordLookup{e, w, false, {}};
+    const DictionaryEntry* e = two.size() > w.size() ? d.find(two) : nullptr;
+    const std::string_view matched = e ? two : w;
+    if (!e) e = d.find(w);
+    if (e && !one_of(w, kGrammarWords) && !one_of(w, kRequestWords)) {
+      *out = WordLookup{e, matched, false, {}};
       return true;
     }
   }

@@ -111,6 +111,9 @@ struct LoadResult {
 
 struct EngineConfig {
   std::size_t cache_capacity = kDefaultCacheCapacity;
+  // The language expert's lookups (models/knowledge/phrasebook.json and dictionary.json): translations,
+  // definitions, synonyms. Left empty, the language expert gives its generic knowledge answers.
+  std::string_view phrasebook_json, dictionary_json;
 };
 
 class Engine {
@@ -119,7 +122,7 @@ class Engine {
   static LoadResult load(const uint8_t* model, std::size_t model_size,
                          const std::array<std::string_view, kNumDomains>& knowledge_json,
                          const EngineConfig& config = {});
-  // Convenience: reads `model_path` and `<knowledge_dir>/<domain>.json`.
+  // Convenience: reads `model_path`, `<knowledge_dir>/<domain>.json`, phrasebook.json and dictionary.json.
   static LoadResult load_files(const std::string& model_path, const std::string& knowledge_dir,
                                const EngineConfig& config = {});
 
