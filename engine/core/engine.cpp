@@ -11,6 +11,7 @@
 #include "experts/coding_expert.h"
 #include "experts/context_expert.h"
 #include "experts/language/language_resources.h"
+#include "experts/math/math_solver.h"
 #include "features/features.h"
 #include "features/hashing.h"
 #include "kimi/kimi.h"
@@ -24,6 +25,7 @@ namespace {
 
 constexpr int kCodingDomain = 1;
 constexpr int kLanguageDomain = 2;
+constexpr int kMathDomain = 3;
 constexpr int kContextDomain = 5;
 using Clock = std::chrono::steady_clock;
 
@@ -140,6 +142,12 @@ struct Engine::Impl {
       out.intent = top.id;
       out.abstained = e.intent_probs[0] < model.abstain_floor;
       AnswerBuffer& buf = answers[i];
+      // Exact computation answers for itself, whatever the intent network's confidence.
+      if (e.domain == kMathDomain && solve_math(query, buf) != MathOutcome::kNotMath) {
+        out.answer = buf.view();
+        out.abstained = false;
+        continue;
+      }
       if (out.abstained) {
         buf.clear();
         buf.append("I'm not sure I understood this one. The closest topics I know are \"").append(top.title).append("\"");

@@ -92,7 +92,8 @@ bool solve_calculus(const MathQuery& q, AnswerText& out, MathOutcome* outcome) {
       const ParseResult* s = &q.spans[i];
       if (s == lo || s == hi || s == at) continue;
       bool adjacent = s->begin == req.keyword + 1 || (s->begin == req.keyword + 2 && q.toks.is_word(req.keyword + 1, "of"));
-      if ((pass == 0) == (s->begin > req.keyword) && (s->nvars > 0 || adjacent)) f = s;
+      bool usable = adjacent || (s->nvars > 0 && (pass == 0 || s->ops > 0));  // before the keyword: not a lone "x"
+      if ((pass == 0) == (s->begin > req.keyword) && usable) f = s;
     }
   if (!f) return false;  // "what is a derivative?": the knowledge base explains
   ParseResult body = *f;

@@ -19,7 +19,7 @@ constexpr Phrase kPhrases[] = {
     {"square root of", " sqrt "}, {"square root", " sqrt "}, {"cube root of", " cbrt "}, {"cube root", " cbrt "},
     {"divided by", " ÷ "}, {"divide by", " ÷ "}, {"over", " / "}, {"multiplied by", " * "},
     {"multiply by", " * "}, {"times", " * "}, {"plus", " + "}, {"minus", " - "}, {"negative", " neg "},
-    {"modulo", " mod "}, {"modulus", " mod "}, {"percent", " % "}, {"per cent", " % "}, {"pct", " % "},
+    {"modulo", " mod "}, {"modulus", " mod "}, {"percent", " % "}, {"per cent", " % "}, {"pct", " % "}, {"precent", " % "}, {"percnet", " % "},
     {"is equal to", " = "}, {"equal to", " = "}, {"equals", " = "},
     {"natural logarithm of", " ln "}, {"natural logarithm", " ln "}, {"natural log of", " ln "},
     {"natural log", " ln "}, {"logarithm", " log "}, {"sine", " sin "}, {"cosine", " cos "}, {"tangent of", " tan "},
@@ -234,6 +234,26 @@ std::size_t canonicalize(std::string_view s, char* out, std::size_t capacity) {
           i += sc.word.size();
           break;
         }
+      // "3 and 2/5" is the mixed number 3 2/5.
+      if (shift == 0 && starts_with_at(s, i, " and ") && digits.find_first_of(".,") == std::string_view::npos) {
+        std::size_t p = i + 5, slash = p;
+        while (slash < s.size() && is_digit(s[slash])) ++slash;
+        std::size_t e2 = slash + 1;
+        while (e2 < s.size() && is_digit(s[e2])) ++e2;
+        if (slash > p && slash < s.size() && s[slash] == '/' && e2 > slash + 1 && (e2 == s.size() || !is_digit(s[e2])) &&
+            e2 - slash - 1 <= 9 && slash - p <= 9) {
+          long long num = 0, den = 0;
+          for (std::size_t k = p; k < slash; ++k) num = num * 10 + (s[k] - '0');
+          for (std::size_t k = slash + 1; k < e2; ++k) den = den * 10 + (s[k] - '0');
+          if (num > 0 && num < den) {
+            w.put(digits);
+            w.put(" ");
+            w.put(s.substr(p, e2 - p));
+            i = e2;
+            continue;
+          }
+        }
+      }
       std::size_t dot = digits.find('.');
       if (shift == 0 || digits.find(',') != std::string_view::npos || digits.size() > 40) {
         w.put(digits);

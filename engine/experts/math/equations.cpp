@@ -124,10 +124,6 @@ bool linear_bound(const MathQuery& q, const ParseResult& s, char v, Bound* b) {
 // "1 < 2x + 3 < 9": both linear inequalities, intersected.
 MathOutcome chained_linear(const MathQuery& q, const ParseResult& first, AnswerText& out) {
   ParseResult second = parse_expression(q.toks, first.rel_at + 1, q.toks.count, EvalOptions{}, nullptr);
-  Echo echo;
-  parse_expression(q.toks, first.begin, second.end, EvalOptions{}, &echo);  // renders "1 < 2x + 3"
-  Echo tail;
-  parse_expression(q.toks, second.rel_at, second.end, EvalOptions{}, nullptr);
   char v = first.vars[0];
   Bound b1, b2;
   bool ok = second.ok && second.rel >= 0 && second.rel != kEq && second.rel != kNe && first.rel != kEq &&
@@ -170,6 +166,7 @@ MathOutcome single_unknown(const MathQuery& q, const ParseResult& s, AnswerText&
   switch (sm.status) {
     case SampleStatus::kOk: break;
     case SampleStatus::kNonPolynomial:
+      if (!q.pure_except(s.begin, s.end)) return MathOutcome::kNotMath;  // "why is sin(-x) = -sin(x)?"
       return cannot(out, "I can only solve polynomial equations exactly, and this one is not", echo);
     case SampleStatus::kTooHigh:
       return cannot(out, "The equation's degree is too high for exact solving (the limit is 12)", echo);
@@ -205,18 +202,30 @@ MathOutcome single_unknown(const MathQuery& q, const ParseResult& s, AnswerText&
       append_from(out, echo);
       return MathOutcome::kComputed;
     case SolveKind::kPartial:
-      append_poly(t, rest);
-      out.append(sol.view()).append("; the remaining factor ").append(t.view());
-      out.append(" = 0 has no solution I can find exactly");
-      append_from(out, echo);
-      return MathOutcome::kCannotCompute;
     case SolveKind::kTooHard:
       break;
   }
-  append_poly(t, p);
-  out.append("I can't solve ").append(t.view()).append(" = 0 exactly (it has no rational roots and no formula applies)");
+  // No exact form for (part of) it: real roots numerically, each confirmed by an exact sign change.
+  double roots[kMaxPolyDegree + 1], errors[kMaxPolyDegree + 1];
+  bool complete;
+  int n = numeric_real_roots(rest, roots, errors, &complete);
+  out.append(sol.view());
+  for (int i = 0; i < n; ++i) {
+    Value r;
+    r.kind = Value::Kind::kReal;
+    r.d = roots[i];
+    r.ae = errors[i];
+    NumText d;
+    if (!append_decimal(d, r)) continue;
+    if (sol.size() > 0 || i > 0) out.append(i + 1 == n ? " or " : ", ");
+    out.append(std::string_view(&v, 1)).append(" ≈ ").append(d.view());
+  }
+  if (n == 0 && sol.size() == 0) out.append(complete ? "No real solutions" : "I can't find the solutions exactly");
+  if (!complete) out.append("  (there may be other solutions I can't pin down)");
+  else if (sol.size() == 0 && n == 1) out.append("  (no exact form; the only real solution)");
+  else if (sol.size() == 0 && n > 1) out.append("  (no exact form; these are all the real solutions)");
   append_from(out, echo);
-  return MathOutcome::kCannotCompute;
+  return complete ? MathOutcome::kComputed : MathOutcome::kCannotCompute;
 }
 
 // "is 2 + 2 = 5?" -> "False: 2 + 2 = 4, not 5."
@@ -271,7 +280,10 @@ MathOutcome check_relation(const MathQuery& q, const ParseResult& s, AnswerText&
   }
   if (holds) {
     out.append("True: ").append(all.view());
-    if (!left_literal || !right_literal) out.append(" (").append(lv.view()).append(relation_symbol(s.rel)).append(rv.view()).append(")");
+    if (!left_literal && !right_literal) {
+      if (s.rel == kEq) out.append(" (both sides are ").append(lv.view()).append(")");
+      else out.append(" (").append(lv.view()).append(relation_symbol(s.rel)).append(rv.view()).append(")");
+    }
     out.append(".");
   } else if (s.rel == kEq) {
     out.append("False: ").append(left.view());
@@ -342,8 +354,11 @@ bool solve_equations(const MathQuery& q, AnswerText& out, MathOutcome* outcome) 
       expr = &s;
     }
   }
-  // Substitution: an assignment plus something else in the same variable.
-  if (assign) {
+  int nassign = 0;
+  for (int i = 0; i < nrels; ++i) nassign += is_assignment(q, *rels[i]) ? 1 : 0;
+  // Substitution: one assignment plus something else in the same variable ("2x + 1 when x = 3"). Two
+  // assignments ("from t = 0 to t = 2") are bounds of something else: not this.
+  if (assign && nassign == 1) {
     char v = q.toks.text_of(assign->begin)[0];
     const ParseResult* target = nullptr;
     if (expr && only_var(*expr, v)) target = expr;
@@ -355,6 +370,7 @@ bool solve_equations(const MathQuery& q, AnswerText& out, MathOutcome* outcome) 
     }
   }
   if (nrels >= 2) {
+    if (nassign == nrels) return false;  // only "t = 0", "t = 2": values, not a system
     *outcome = solve_linear_system(q, rels, nrels, out);
     return true;
   }
@@ -362,15 +378,40 @@ bool solve_equations(const MathQuery& q, AnswerText& out, MathOutcome* outcome) 
     const ParseResult& s = *rels[0];
     if (s.nvars == 1 && !s.extra_vars) {
       *outcome = single_unknown(q, s, out);
-      return true;
+      if (*outcome == MathOutcome::kNotMath) out.clear();
+      return *outcome != MathOutcome::kNotMath;
     }
-    // "y = -x^2 + 4, where does it cross the x-axis?": the roots of the right-hand side.
+    // "y = -x^2 + 4, where does it cross the x-axis?": the roots of the right-hand side; its y-intercept is
+    // its value at 0.
     if (s.rel == kEq && s.rel_at == s.begin + 1 && q.toks.is_kind(s.begin, TokKind::kVar)) {
       ParseResult rhs = parse_expression(q.toks, s.rel_at + 1, s.end, EvalOptions{}, nullptr);
+      if (rhs.ok && rhs.nvars == 1 && (q.has_word("y-intercept") || q.has_word("y-intercepts"))) {
+        char letters[2] = {rhs.vars[0], 0};
+        Value zero = int_value(0), y;
+        Echo e;
+        render_span(q, s, EvalOptions{}, &e);
+        if (!evaluate_at(q.toks, rhs, letters, &zero, &y)) {
+          AnswerText line;
+          Echo label;
+          label.append("y-intercept: ");
+          label.append(q.toks.text_of(s.begin));
+          if (append_result_line(line, label, y, 0)) {
+            out.append(line.view()).append(" (at ").append(std::string_view(letters, 1)).append(" = 0)");
+            append_from(out, e);
+            *outcome = MathOutcome::kComputed;
+            return true;
+          }
+        }
+      }
       if (rhs.ok && rhs.nvars == 1 && rhs.vars[0] != q.toks.text_of(s.begin)[0] &&
           solve_polynomial_expression(q, rhs, out, outcome))
         return true;
     }
+    // Prose around an equation in several letters ("y = 2x + 1, what is the slope?"): the knowledge base
+    // explains it better, unless a letter to solve for was named.
+    int f = q.find_word("for");
+    bool named = f >= 0 && f + 1 < q.toks.count && q.toks.text_of(f + 1).size() == 1;
+    if (!named && !q.pure_except(s.begin, s.end)) return false;
     *outcome = solve_for_variable(q, s, out);
     return true;
   }

@@ -146,13 +146,73 @@ bool append_result_line(AnswerText& out, const Echo& echo, const Value& v, unsig
   return true;
 }
 
+bool solve_verbs(const MathQuery& q, AnswerText& out, MathOutcome* outcome) {
+  // "divide 1,260 by 35", "multiply 245 by 36", "subtract 687.95 from 1523.40", "product of 6 and 7"
+  enum class Op2 { kAdd, kSub, kMul, kDiv };
+  struct Verb {
+    std::string_view pattern;
+    Op2 op;
+    bool swap;  // "subtract a from b" is b - a
+  };
+  static constexpr Verb kVerbs[] = {
+      {"divide $ by|into $", Op2::kDiv, false},   {"multiply $ by|and|with $", Op2::kMul, false},
+      {"add $ to $", Op2::kAdd, true},            {"add $ and|plus $", Op2::kAdd, false},
+      {"subtract $ from $", Op2::kSub, true},
+      {"take $ from|away from $", Op2::kSub, true}, {"product of $ and $", Op2::kMul, false},
+      {"quotient of $ and $", Op2::kDiv, false},  {"difference between|of $ and $", Op2::kSub, false}};
+  const ParseResult* s[2] = {};
+  for (const auto& v : kVerbs) {
+    s[1] = nullptr;
+    if (!q.find_pattern(v.pattern, s) || !s[1]) continue;
+    const ParseResult* a = v.swap ? s[1] : s[0];
+    const ParseResult* b = v.swap ? s[0] : s[1];
+    if (a->rel >= 0 || b->rel >= 0 || a->nvars || b->nvars || a->has_percent || b->has_percent) continue;
+    Echo ea, eb, line;
+    render_span(q, *a, EvalOptions{}, &ea);
+    render_span(q, *b, EvalOptions{}, &eb);
+    static constexpr std::string_view kSymbol[] = {" + ", " - ", " × ", " ÷ "};
+    auto wrap = [&line](const Echo& e, bool needed) {
+      if (needed) line.append("(");
+      line.append(e.view());
+      if (needed) line.append(")");
+    };
+    wrap(ea, a->ops > 0 && v.op != Op2::kAdd);
+    line.append(kSymbol[static_cast<int>(v.op)]);
+    wrap(eb, b->ops > 0 && v.op != Op2::kAdd);
+    Value r;
+    const char* err = a->eval_error ? a->eval_error : b->eval_error;
+    if (!err) {
+      switch (v.op) {
+        case Op2::kAdd: err = vadd(a->lhs, b->lhs, &r); break;
+        case Op2::kSub: err = vsub(a->lhs, b->lhs, &r); break;
+        case Op2::kMul: err = vmul(a->lhs, b->lhs, &r); break;
+        case Op2::kDiv: err = vdiv(a->lhs, b->lhs, &r); break;
+      }
+    }
+    if (err) {
+      out.append("Can't compute ").append(line.view()).append(": ").append(err).append(".");
+      *outcome = MathOutcome::kError;
+      return true;
+    }
+    unsigned flags = (v.op == Op2::kDiv || a->simple_fraction || b->simple_fraction) ? kPreferFraction : 0u;
+    if (a->has_mixed || b->has_mixed) flags |= kShowMixed;
+    *outcome = append_result_line(out, line, r, flags) ? MathOutcome::kComputed : MathOutcome::kError;
+    return true;
+  }
+  return false;
+}
+
 bool solve_expression(const MathQuery& q, AnswerText& out, MathOutcome* outcome) {
   int chosen[3], n = 0;
   for (int i = 0; i < q.nspans && n < 3; ++i) {
     const ParseResult& s = q.spans[i];
     if (s.rel >= 0 || s.nvars > 0 || s.extra_vars) continue;
-    bool strong = span_strength(s) >= 1;
-    bool weak_ok = (s.ops > 0 || s.has_const) && q.pure_except(s.begin, s.end);  // "pi", "3/4", "5%"
+    bool pure = q.pure_except(s.begin, s.end);
+    // "a 3x3 matrix": a tight "x" between two numbers in prose is a size, not a product.
+    bool size_like = s.ops == 1 && s.end - s.begin == 3 && q.toks.is_op(s.begin + 1, kTimes) &&
+                     q.toks.text_of(s.begin + 1) == "x" && q.toks.tight(s.begin + 1) && q.toks.tight(s.begin + 2);
+    bool strong = span_strength(s) >= 1 && !(size_like && !pure);
+    bool weak_ok = (s.ops > 0 || s.has_const) && pure;  // "pi", "3/4", "5%"
     if (strong || weak_ok) chosen[n++] = i;
   }
   if (n == 0) return false;

@@ -51,6 +51,35 @@ bool power_of(i128 n, i128 base, i128* k) {
   return n == 1;
 }
 
+uint8_t signed_surd(uint8_t code, double d) { return static_cast<uint8_t>(code | (d < 0 ? kSurdNegative : 0)); }
+
+// The exact form of a ratio or reciprocal of the special sin/cos values (tan 30° = √3/3, sec 45° = √2).
+uint8_t derived_surd(Func f, const Value& s, const Value& c, double result) {
+  auto base = [](const Value& v) { return static_cast<uint8_t>(v.surd & ~kSurdNegative); };
+  auto half = [](const Value& v) { return v.kind == Value::Kind::kExact && v.q.den == 2; };  // ±1/2
+  uint8_t code = kSurdNone;
+  switch (f) {
+    case Func::kTan:
+      if (base(s) == kSurdHalfRoot3 && half(c)) code = kSurdRoot3;
+      if (half(s) && base(c) == kSurdHalfRoot3) code = kSurdThirdRoot3;
+      break;
+    case Func::kCot:
+      if (base(c) == kSurdHalfRoot3 && half(s)) code = kSurdRoot3;
+      if (half(c) && base(s) == kSurdHalfRoot3) code = kSurdThirdRoot3;
+      break;
+    case Func::kSec:
+    case Func::kCsc: {
+      uint8_t b = base(f == Func::kSec ? c : s);
+      if (b == kSurdHalfRoot2) code = kSurdRoot2;
+      if (b == kSurdHalfRoot3) code = kSurdTwoThirdsRoot3;
+      break;
+    }
+    default:
+      break;
+  }
+  return code ? signed_surd(code, result) : static_cast<uint8_t>(kSurdNone);
+}
+
 // sin and cos of the argument: exact halves at multiples of 30°, otherwise error-bounded reals.
 const char* sin_cos(const Value& a, Value* s, Value* c) {
   if (a.kind == Value::Kind::kExact && is_zero(a.q)) {
@@ -71,6 +100,14 @@ const char* sin_cos(const Value& a, Value* s, Value* c) {
       int si = idx >= 0 ? kSinHalves[idx] : 9, ci = idx >= 0 ? kSinHalves[(idx + 3) % 12] : 9;
       *s = si != 9 ? exact_value(rat(si, 2)) : real_value(std::sin(angle), 4 * kEps);
       *c = ci != 9 ? exact_value(rat(ci, 2)) : real_value(std::cos(angle), 4 * kEps);
+      // Irrational values at 30° and 45° multiples keep their exact form: ±√3/2, ±√2/2.
+      Rational four;
+      bool at45 = mul(r, rat(4, 1), &four) && four.den == 1 && (four.num & 1);
+      uint8_t code = kSurdNone;
+      if (at45) code = kSurdHalfRoot2;
+      else if (idx >= 0) code = kSurdHalfRoot3;
+      if (code && s->kind == Value::Kind::kReal) s->surd = signed_surd(code, s->d);
+      if (code && c->kind == Value::Kind::kReal) c->surd = signed_surd(code, c->d);
       return nullptr;
     }
   }
@@ -105,6 +142,7 @@ const char* trig(Func f, const Value& a, Value* out) {
     case Func::kCsc: err = vdiv(one, s, out); break;
     default: err = vdiv(c, s, out); break;  // cot
   }
+  if (!err && out->kind == Value::Kind::kReal) out->surd = derived_surd(f, s, c, out->d);
   if (err == kMsgDivZero || err == kMsgInaccurate) {
     if (f == Func::kTan || f == Func::kSec) return kMsgTanUndefined;
     return f == Func::kCsc ? "csc is undefined at multiples of π (180°)" : "cot is undefined at multiples of π (180°)";

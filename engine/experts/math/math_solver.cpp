@@ -10,13 +10,15 @@ MathOutcome solve_math(std::string_view normalized_query, TextBuffer<4096>& out)
   math::MathQuery q;
   math::analyze_query(normalized_query, &q);
   if (q.toks.count == 0) return MathOutcome::kNotMath;
-  for (std::string_view w : {"prove", "proof", "disprove", "prove that"})
-    if (q.has_word(w)) return MathOutcome::kNotMath;  // the knowledge base explains proof methods
+  for (std::string_view w : {"prove", "proof", "disprove", "matrix", "matrices", "determinant", "vector", "vectors"})
+    if (q.has_word(w)) return MathOutcome::kNotMath;  // the knowledge base explains these
+  if (q.canon().find("[[") != std::string_view::npos) return MathOutcome::kNotMath;  // matrix notation
   MathOutcome outcome = MathOutcome::kNotMath;
   bool handled = math::solve_calculus(q, out, &outcome) || math::solve_statistics(q, out, &outcome) ||
                  math::solve_number_theory(q, out, &outcome) || math::solve_percentages(q, out, &outcome) ||
                  math::solve_conversion(q, out, &outcome) ||
-                 math::solve_equations(q, out, &outcome) || math::solve_expression(q, out, &outcome);
+                 math::solve_equations(q, out, &outcome) || math::solve_verbs(q, out, &outcome) ||
+                 math::solve_expression(q, out, &outcome);
   if (handled) return outcome;
   out.clear();
   if (q.has_failure && q.words_all_filler()) {

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 namespace kimi::math {
 
@@ -180,6 +181,16 @@ const char* format_value(const Value& v, unsigned flags, NumText* out, bool* app
       append_decimal(*out, v);
       return nullptr;
     case Value::Kind::kReal:
+      if (v.surd) {  // "√3/2 ≈ 0.8660254038"
+        static const char* kSurds[] = {"", "√2/2", "√3/2", "√3", "√3/3", "√2", "2√3/3"};
+        int code = v.surd & ~kSurdNegative;
+        if (code > 0 && code <= 6) {
+          if (v.surd & kSurdNegative) out->append("-");
+          out->append(kSurds[code]).append(" ≈ ");
+          if (!append_decimal(*out, v)) return inaccurate;
+          return nullptr;
+        }
+      }
       *approx_only = true;
       out->append("≈ ");
       if (!append_decimal(*out, v)) return inaccurate;
@@ -231,6 +242,97 @@ bool append_repeating_decimal(NumText& out, const Rational& q, int max_period, N
     rem = acc;
   }
   out.append("…");
+  return true;
+}
+
+}  // namespace kimi::math
+
+namespace kimi::math {
+
+bool append_scientific(NumText& out, const Value& v, bool* approx) {
+  *approx = true;
+  if (v.kind == Value::Kind::kExact && !is_zero(v.q)) {
+    // Exponent e with 1 <= |q| / 10^e < 10, found exactly.
+    Rational mag = v.q, ten{10, 1}, one{1, 1}, m;
+    if (sign(mag) < 0) neg(mag, &mag);
+    int e = static_cast<int>(std::floor(std::log10(to_double(mag))));
+    for (int tries = 0; tries < 3; ++tries) {
+      if (!pow_int(ten, -e, &m) || !mul(mag, m, &m)) break;
+      if (compare(m, one) < 0) --e;
+      else if (compare(m, ten) >= 0) ++e;
+      else {
+        NumText digits;
+        if (!append_exact_decimal(digits, m, 20)) break;
+        *approx = false;
+        if (sign(v.q) < 0) out.append("-");
+        out.append(digits.view());
+        char buf[16];
+        int n = std::snprintf(buf, sizeof buf, " × 10^%d", e);
+        out.append(std::string_view(buf, static_cast<std::size_t>(n)));
+        return true;
+      }
+    }
+  }
+  double d, ae;
+  if (!to_real(v, &d, &ae)) return false;
+  if (v.kind != Value::Kind::kReal) ae = std::fabs(d) * 4e-16;
+  int sig = d == 0 ? 1 : reliable_digits(d, ae);
+  if (sig == 0) return false;
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*e", sig - 1, d);
+  char* e = std::strchr(buf, 'e');
+  if (!e) return false;
+  std::string_view mant(buf, static_cast<std::size_t>(e - buf));
+  if (mant.find('.') != std::string_view::npos)
+    while (!mant.empty() && (mant.back() == '0' || mant.back() == '.')) {
+      bool dot = mant.back() == '.';
+      mant.remove_suffix(1);
+      if (dot) break;
+    }
+  out.append(mant);
+  char tail[16];
+  int n = std::snprintf(tail, sizeof tail, " × 10^%d", std::atoi(e + 1));
+  out.append(std::string_view(tail, static_cast<std::size_t>(n)));
+  return true;
+}
+
+bool append_rounded_places(NumText& out, const Value& v, int places) {
+  if (places > 30 || places < -30) return false;
+  i128 n;
+  if (v.kind == Value::Kind::kExact) {
+    Rational scale, scaled, half{1, 2};
+    if (!pow_int(Rational{10, 1}, places, &scale) || !mul(v.q, scale, &scaled)) return false;
+    bool negative = sign(scaled) < 0;
+    if (negative) neg(scaled, &scaled);
+    if (!add(scaled, half, &scaled)) return false;
+    floor_int(scaled, &n);
+    if (negative) n = -n;
+  } else {
+    double d, ae;
+    if (!to_real(v, &d, &ae) || places > 15) return false;
+    double s = std::pow(10.0, places);
+    double lo = std::round((d - ae) * s), hi = std::round((d + ae) * s);
+    if (lo != hi || std::fabs(lo) > 1e17) return false;
+    n = static_cast<i128>(lo);
+  }
+  if (places <= 0) {  // to tens, hundreds, ...
+    i128 p;
+    if (!pow10_int(-places, &p) || __builtin_mul_overflow(n, p, &n)) return false;
+    append_int(out, n);
+    return true;
+  }
+  NumText digits;
+  append_int(digits, n < 0 ? -n : n);
+  std::string_view ds = digits.view();
+  if (n < 0) out.append("-");
+  std::size_t k = static_cast<std::size_t>(places);
+  if (ds.size() <= k) {
+    out.append("0.");
+    for (std::size_t i = ds.size(); i < k; ++i) out.append("0");
+    out.append(ds);
+  } else {
+    out.append(ds.substr(0, ds.size() - k)).append(".").append(ds.substr(ds.size() - k));
+  }
   return true;
 }
 

@@ -36,4 +36,9 @@ namespace kimi::math {
 // The decimal of a rational with a repeating part shown twice and marked: 1/6 -> "0.1666…", *block = "6".
 // False when the repeating block is longer than max_period digits (or the number does not repeat).
 bool append_repeating_decimal(NumText& out, const Rational& q, int max_period, NumText* block);
+// v in scientific notation, "9 × 10^9", "1.234 × 10^-5"; *approx set when rounded. False if not computable.
+bool append_scientific(NumText& out, const Value& v, bool* approx);
+// v rounded half away from zero to `places` decimals (negative: to tens, hundreds, ...), trailing zeros kept:
+// "3.10". False when a floating value is too close to a rounding boundary to decide.
+bool append_rounded_places(NumText& out, const Value& v, int places);
 }  // namespace kimi::math

@@ -2,6 +2,7 @@
 #include "experts/math/number_list.h"
 
 #include "experts/math/number_format.h"
+#include "experts/math/tasks.h"
 
 namespace kimi::math {
 namespace {
@@ -14,7 +15,7 @@ bool is_entry(const ParseResult& s) {
 bool separators_only(const MathQuery& q, int from, int to) {
   for (int i = from; i < to; ++i) {
     std::string_view t = q.toks.text_of(i);
-    if (!(t == "," || t == ";" || t == "and" || t == "&")) return false;
+    if (!(t == "," || t == ";" || t == "and" || t == "&" || t == "or" || t == "vs" || t == "versus")) return false;
   }
   return to - from <= 2;
 }
@@ -35,6 +36,7 @@ bool longest_number_list(const MathQuery& q, int from, NumberList* out) {
   }
   out->n = 0;
   out->inexact = false;
+  out->split = false;
   if (best_first < 0) return false;
   out->first = best_first;
   out->last = best_first + best_len - 1;
@@ -48,6 +50,7 @@ bool longest_number_list(const MathQuery& q, int from, NumberList* out) {
   std::string_view text = q.toks.text_of(only.begin);
   if (best_len == 1 && only.end - only.begin == 1 && text.find(',') != std::string_view::npos) {
     out->n = 0;
+    out->split = true;
     i128 cur = 0;
     for (std::size_t k = 0; k <= text.size() && out->n < kMaxSpans; ++k) {
       if (k == text.size() || text[k] == ',') {
@@ -63,12 +66,22 @@ bool longest_number_list(const MathQuery& q, int from, NumberList* out) {
   return true;
 }
 
-void append_list(AnswerText& out, const NumberList& list, int max_shown) {
+void append_entry(const MathQuery& q, AnswerText& out, const NumberList& list, int i) {
+  if (!list.split) {
+    Echo e;
+    render_span(q, q.spans[list.first + i], EvalOptions{}, &e);
+    out.append(e.view());
+    return;
+  }
+  NumText t;
+  if (!append_exact_decimal(t, list.v[i], 12)) append_fraction(t, list.v[i]);
+  out.append(t.view());
+}
+
+void append_list(const MathQuery& q, AnswerText& out, const NumberList& list, int max_shown) {
   for (int i = 0; i < list.n && i < max_shown; ++i) {
     if (i > 0) out.append(", ");
-    NumText t;
-    if (!append_exact_decimal(t, list.v[i], 12)) append_fraction(t, list.v[i]);
-    out.append(t.view());
+    append_entry(q, out, list, i);
   }
   if (list.n > max_shown) out.append(", …");
 }

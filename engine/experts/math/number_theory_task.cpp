@@ -14,10 +14,44 @@ bool whole(const ParseResult* s, i128* out) {
   return s && s->rel < 0 && s->nvars == 0 && !s->eval_error && is_exact_integer(s->lhs, out);
 }
 
-// The first span holding a whole number (a plain literal), or nullptr.
-const ParseResult* first_whole(const MathQuery& q, i128* n, int from = 0) {
-  for (int i = 0; i < q.nspans; ++i)
-    if (q.spans[i].begin >= from && q.spans[i].ops == 0 && whole(&q.spans[i], n)) return &q.spans[i];
+u128 powmod_u(u128 a, u128 e, u128 m) {
+  u128 r = 1 % m;
+  a %= m;
+  for (int guard = 0; e > 0 && guard < 130; ++guard) {  // m < 2^62 here, so products fit
+    if (e & 1) r = r * a % m;
+    a = a * a % m;
+    e >>= 1;
+  }
+  return r;
+}
+
+// The span's value modulo m (m < 2^62), also for powers too large to compute ("7^2023").
+bool span_mod(const MathQuery& q, const ParseResult& s, i128 m, i128* r) {
+  i128 v;
+  if (s.rel < 0 && s.nvars == 0 && !s.eval_error && is_exact_integer(s.lhs, &v)) {
+    *r = ((v % m) + m) % m;
+    return true;
+  }
+  Value base, exp;
+  i128 b, e;
+  if (s.end - s.begin == 3 && q.toks.is_kind(s.begin, TokKind::kNum) && q.toks.is_op(s.begin + 1, kCaret) &&
+      q.toks.is_kind(s.begin + 2, TokKind::kNum) && !number_value(q.toks.text_of(s.begin), &base) &&
+      !number_value(q.toks.text_of(s.begin + 2), &exp) && is_exact_integer(base, &b) && is_exact_integer(exp, &e) &&
+      b >= 0 && e >= 0) {
+    *r = static_cast<i128>(powmod_u(static_cast<u128>(b), static_cast<u128>(e), static_cast<u128>(m)));
+    return true;
+  }
+  return false;
+}
+
+// A whole-number literal span within `before` tokens before the keyword or `after` tokens after it.
+const ParseResult* whole_near(const MathQuery& q, int kw, int before, int after, i128* n) {
+  if (kw < 0) return nullptr;
+  for (int i = 0; i < q.nspans; ++i) {
+    const ParseResult& s = q.spans[i];
+    bool near = (s.begin > kw && s.begin - kw <= after) || (s.end <= kw && kw - s.end < before);
+    if (near && s.ops == 0 && whole(&s, n)) return &s;
+  }
   return nullptr;
 }
 
@@ -127,7 +161,7 @@ MathOutcome gcd_lcm_answer(const MathQuery& q, bool lcm, int from, AnswerText& o
   for (int i = 0; i < n; ++i) args[i] = exact_value(list.v[i]);
   Value r;
   out.append(lcm ? "lcm(" : "gcd(");
-  append_list(out, list, 8);
+  append_list(q, out, list, 8);
   out.append(")");
   if (const char* err = vfunc(lcm ? Func::kLcm : Func::kGcd, args, n, &r)) {
     out.append(": ").append(err).append(".");
@@ -149,9 +183,8 @@ MathOutcome primes_below(i128 limit, bool inclusive, AnswerText& out) {
   i128 last = 0;
   AnswerText list;
   for (i128 n = 2; n < limit + (inclusive ? 1 : 0); ++n) {
-    bool certain, prime = true;
+    bool prime = true;
     for (i128 d = 2; d * d <= n && prime; ++d) prime = n % d != 0;
-    (void)certain;
     if (!prime) continue;
     ++count;
     last = n;
@@ -187,11 +220,24 @@ bool solve_number_theory(const MathQuery& q, AnswerText& out, MathOutcome* outco
       {"greatest common divisor", false}, {"greatest common factor", false}, {"highest common factor", false},
       {"gcd", false}, {"hcf", false}, {"gcf", false}, {"least common multiple", true},
       {"lowest common multiple", true}, {"smallest common multiple", true}, {"lcm", true}};
+  // Both may be asked at once ("the LCM and GCD of 24 and 36"): gcd first, then lcm.
+  int at[2] = {-1, -1};
   for (const auto& nm : kNamed) {
     int i = q.find_phrase(nm.phrase);
     if (i < 0 || q.span_at(i)) continue;  // a span starting here is the function-call form
-    MathOutcome o = gcd_lcm_answer(q, nm.lcm, i, out);
-    if (o == MathOutcome::kNotMath) return false;
+    int& slot = at[nm.lcm ? 1 : 0];
+    if (slot < 0 || i < slot) slot = i;
+  }
+  if (at[0] >= 0 || at[1] >= 0) {
+    int from = at[0] < 0 ? at[1] : (at[1] < 0 ? at[0] : (at[0] < at[1] ? at[0] : at[1]));
+    MathOutcome o = MathOutcome::kNotMath;
+    for (int k = 0; k < 2; ++k) {
+      if (at[k] < 0) continue;
+      if (o != MathOutcome::kNotMath) out.append("\n");
+      MathOutcome ok = gcd_lcm_answer(q, k == 1, from, out);
+      if (ok == MathOutcome::kNotMath) return false;
+      if (o == MathOutcome::kNotMath || ok == MathOutcome::kError) o = ok;
+    }
     *outcome = o;
     return true;
   }
@@ -205,22 +251,23 @@ bool solve_number_theory(const MathQuery& q, AnswerText& out, MathOutcome* outco
       }
     }
   }
-  bool prime_factor = q.find_phrase("prime factorization") >= 0 || q.find_phrase("prime factorisation") >= 0 ||
-                      q.find_phrase("prime factors") >= 0 || q.find_phrase("prime factor") >= 0;
-  bool factorize_word = q.has_word("factorize") || q.has_word("factorise") || q.has_word("factorization") ||
-                        q.has_word("factorisation") || q.find_phrase("factor tree") >= 0;
-  int factor_verb = q.find_word("factor");
-  const ParseResult* after_factor = factor_verb >= 0 ? q.span_at(factor_verb + 1) : nullptr;
-  const ParseResult* num = first_whole(q, &a);
-  if (num && (prime_factor || factorize_word || (after_factor == num))) {
+  // The number must sit next to the question word: "factor 360", "divisors of 36", "is 97 prime", but not
+  // "the divisor has two digits".
+  int kw = -1;
+  for (std::string_view p : {"prime factorization", "prime factorisation", "prime factors", "prime factor",
+                             "factorize", "factorise", "factorization", "factorisation", "factor"})
+    if (kw < 0) kw = q.find_phrase(p);
+  if (whole_near(q, kw, 0, 4, &a)) {
     *outcome = factor_answer(a, out);
     return true;
   }
-  if (num && (q.has_word("divisors") || q.has_word("divisor") || q.has_word("factors"))) {
-    *outcome = divisors_answer(a, out);
-    return true;
+  for (std::string_view p : {"divisors|divisor|factors of|for $", "factors|divisors does|do $", "divisors|factors $"}) {
+    if (q.find_pattern(p, slots) && slots[0]->ops == 0 && whole(slots[0], &a)) {
+      *outcome = divisors_answer(a, out);
+      return true;
+    }
   }
-  if (num && (q.has_word("prime") || q.find_phrase("a prime") >= 0)) {
+  if (whole_near(q, q.find_word("prime"), 4, 2, &a)) {
     *outcome = prime_answer(a, out);
     return true;
   }
@@ -258,6 +305,31 @@ bool solve_number_theory(const MathQuery& q, AnswerText& out, MathOutcome* outco
     *outcome = MathOutcome::kComputed;
     return true;
   }
+  // "last digit of 7^2023": the value modulo 10 or 100.
+  for (std::string_view p : {"last digit of $", "units digit of $", "ones digit of $", "last two digits of $",
+                             "last 2 digits of $"}) {
+    i128 m = p.find("two") != std::string_view::npos || p.find(" 2 ") != std::string_view::npos ? 100 : 10, r;
+    if (q.find_pattern(p, slots) && span_mod(q, *slots[0], m, &r)) {
+      Echo e;
+      render_span(q, *slots[0], EvalOptions{}, &e);
+      NumText t;
+      append_int(t, r);
+      if (m == 100 && r < 10) {
+        NumText padded;
+        padded.append("0").append(t.view());
+        t = padded;
+      }
+      out.append(m == 10 ? "The last digit of " : "The last two digits of ").append(e.view());
+      out.append(m == 10 ? " is " : " are ").append(t.view());
+      if (!slots[0]->eval_error && slots[0]->ops > 0 && slots[0]->lhs.kind == Value::Kind::kExact) {
+        NumText full;
+        append_int(full, slots[0]->lhs.q.num);
+        out.append(" (").append(e.view()).append(" = ").append(full.view()).append(")");
+      }
+      *outcome = MathOutcome::kComputed;
+      return true;
+    }
+  }
   if (q.has_word("remainder")) {
     // "remainder when 2^100 is divided by 3": the divisor follows ÷ / "by"; the dividend is the whole-number
     // span before it.
@@ -266,10 +338,12 @@ bool solve_number_theory(const MathQuery& q, AnswerText& out, MathOutcome* outco
       if (q.toks.is_op(i, kDivSign) || q.toks.is_op(i, kSlash) || q.toks.is_word(i, "by")) op = i;
     const ParseResult* dividend = nullptr;
     for (int i = 0; i < q.nspans && op >= 0; ++i)
-      if (q.spans[i].end <= op && whole(&q.spans[i], &a)) dividend = &q.spans[i];
+      if (q.spans[i].end <= op && q.spans[i].nvars == 0 && q.spans[i].rel < 0) dividend = &q.spans[i];
     Value divisor;
+    i128 rem;
     if (dividend && op + 1 < q.toks.count && q.toks.is_kind(op + 1, TokKind::kNum) &&
-        !number_value(q.toks.text_of(op + 1), &divisor) && is_exact_integer(divisor, &b) && whole(dividend, &a)) {
+        !number_value(q.toks.text_of(op + 1), &divisor) && is_exact_integer(divisor, &b) && b > 0 &&
+        b < (static_cast<i128>(1) << 62) && span_mod(q, *dividend, b, &rem)) {
       Echo e;
       render_span(q, *dividend, EvalOptions{}, &e);
       NumText tb, tr;
@@ -279,13 +353,11 @@ bool solve_number_theory(const MathQuery& q, AnswerText& out, MathOutcome* outco
         *outcome = MathOutcome::kError;
         return true;
       }
-      Value r;
-      vmod(int_value(a), int_value(b), &r);
-      append_int(tr, r.q.num);
+      append_int(tr, rem);
       out.append(e.view()).append(" mod ").append(tb.view()).append(" = ").append(tr.view());
-      if (dividend->ops == 0) {
+      if (dividend->ops == 0 && whole(dividend, &a)) {
         NumText tq;
-        append_int(tq, (a - r.q.num) / b);
+        append_int(tq, (a - rem) / b);
         out.append("  (").append(e.view()).append(" = ").append(tq.view()).append(" × ").append(tb.view());
         out.append(" + ").append(tr.view()).append(")");
       }

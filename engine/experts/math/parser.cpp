@@ -10,12 +10,15 @@
 
 #include "experts/math/value_internal.h"
 
+// Out-of-line member functions for rare paths (see Parser::literal_fraction).
+#define KIMI_COLD __attribute__((noinline))
+
 namespace kimi::math {
 namespace {
 
 constexpr const char* kMsgExpected = "expected a number";
 constexpr const char* kMsgAfterOperator = "expected a number after the operator";
-constexpr const char* kMsgTooDeep = "the expression is too deeply nested (more than 64 levels)";
+constexpr const char* kMsgTooDeep = "the expression is too deeply nested (more than 32 levels)";
 
 bool is_multi_arg(Func f) {
   return f == Func::kGcd || f == Func::kLcm || f == Func::kMax || f == Func::kMin || f == Func::kNcr || f == Func::kNpr;
@@ -48,10 +51,11 @@ class Parser {
     relation();
     r_->end = pos_;
     r_->ok = !failed_;
-    r_->simple_fraction = r_->ok && r_->rel < 0 &&
-                          ((r_->end - r_->begin == 3 && t_.tok[r_->begin].kind == TokKind::kNum &&
-                            t_.is_op(r_->begin + 1, kSlash) && t_.tok[r_->begin + 2].kind == TokKind::kNum) ||
-                           paren_fraction(r_->begin, r_->end));
+    // "3/4" (two whole numbers) reads as a number; "4.5 / 0.15" is a division.
+    bool whole_fraction = r_->end - r_->begin == 3 && t_.tok[r_->begin].kind == TokKind::kNum &&
+                          t_.is_op(r_->begin + 1, kSlash) && t_.tok[r_->begin + 2].kind == TokKind::kNum &&
+                          !((t_.tok[r_->begin].flags | t_.tok[r_->begin + 2].flags) & kDecimal);
+    r_->simple_fraction = r_->ok && r_->rel < 0 && (whole_fraction || paren_fraction(r_->begin, r_->end));
   }
 
  private:
@@ -111,7 +115,9 @@ class Parser {
     return !(t_.is_op(i + 3, kCaret) || t_.is_op(i + 3, kBang));
   }
 
-  Value literal_fraction() {
+  // Rare paths are kept out of line (KIMI_COLD) so the recursive frames stay small: the stack cost per
+  // nesting level bounds the whole solver's stack.
+  KIMI_COLD Value literal_fraction() {
     Value n, d, out;
     check(number_value(t_.text_of(pos_), &n));
     check(number_value(t_.text_of(pos_ + 2), &d));
@@ -276,8 +282,7 @@ class Parser {
           break;
         case Kind::kMod: check(vmod(v, r, &out)); break;
         default: {
-          Value args[2] = {v, r};
-          check(vfunc(Func::kNcr, args, 2, &out));
+          out = choose(v, r);
         }
       }
       ++r_->ops;
@@ -429,7 +434,13 @@ class Parser {
     }
   }
 
-  Value multi_arg_function(Func f) {
+  KIMI_COLD Value choose(const Value& n, const Value& k) {
+    Value args[2] = {n, k}, out;
+    check(vfunc(Func::kNcr, args, 2, &out));
+    return out;
+  }
+
+  KIMI_COLD Value multi_arg_function(Func f) {
     if (!op(kLParen)) return fail("expected ( after the function name");
     emit(func_display(f));
     emit("(");
@@ -455,7 +466,7 @@ class Parser {
     return out;
   }
 
-  Value function() {
+  KIMI_COLD Value function() {
     Func f = static_cast<Func>(t_.tok[pos_].id);
     Value base;
     bool has_base = false;
@@ -538,7 +549,7 @@ class Parser {
   }
 
   // √144 and √(x + 1), |x|, (n + 1)!, sin(30): the argument rendered at echo position m.
-  void render_argument(Func f, std::size_t m, bool paren) {
+  KIMI_COLD void render_argument(Func f, std::size_t m, bool paren) {
     if (!echo_ || echo_->size() < m) return;
     std::string_view arg = echo_->from(m);
     bool inner_atomic = paren && arg.size() >= 2 && is_atomic(arg.substr(1, arg.size() - 2));

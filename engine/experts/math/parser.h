@@ -8,7 +8,7 @@
 
 namespace kimi::math {
 
-inline constexpr int kMaxDepth = 64;
+inline constexpr int kMaxDepth = 32;  // nesting levels; each costs about 2 KB of stack
 inline constexpr int kMaxVars = 3;
 
 struct EvalOptions {

@@ -126,11 +126,13 @@ bool solve_percentages(const MathQuery& q, AnswerText& out, MathOutcome* outcome
     bool whole_first;
   };
   static constexpr PartWhole kPartWhole[] = {
-      {"$ is what % of $", false}, {"$ is what percentage of $", false}, {"$ is what percentage of $", false},
+      {"$ is what % of $", false}, {"$ is what percentage of $", false},
       {"what % of $ is $", true}, {"what percentage of $ is $", true}, {"what % is $ of $", false},
       {"what percentage is $ of $", false}, {"$ as a % of $", false}, {"$ as a percentage of $", false},
       {"$ as % of $", false}, {"$ out of $ as a %|percentage", false}, {"$ out of $ in %|percentage|percent", false},
-      {"$ out of $ is what %|percentage", false}, {"$ of $ as a %|percentage", false}};
+      {"$ out of $ is what %|percentage", false}, {"$ of $ as a %|percentage", false},
+      {"what %|percentage is $ out of $", false}, {"how many %|percent is $ of $", false},
+      {"how many %|percent is $ out of $", false}};
   for (const auto& p : kPartWhole) {
     s[1] = nullptr;
     if (found(p.pattern) && s[1]) {
@@ -168,14 +170,10 @@ bool solve_percentages(const MathQuery& q, AnswerText& out, MathOutcome* outcome
     *outcome = change_by(q, base, pct, c.up, out);
     return true;
   }
-  // Percent change from a to b.
-  bool pct_word = q.has_word("percentage") || q.has_word("percent") || q.find_word("%") >= 0;
+  // Percent change from a to b: "percent change from 50 to 60", "from 1200 to 1350, by what percent?"
+  bool pct_word = q.has_word("percentage") || q.has_word("percent");
   for (int i = 0; i < q.toks.count && !pct_word; ++i) pct_word = q.toks.is_op(i, kPercent);
-  bool change_word = false;
-  for (std::string_view w : {"change", "increase", "decrease", "difference", "growth", "drop", "rise", "fall",
-                             "gain", "loss"})
-    change_word = change_word || q.has_word(w);
-  if (pct_word && change_word && found("from $ to $") && s[1]) {
+  if (pct_word && found("from $ to $") && s[1] && !is_percent(s[0]) && !is_percent(s[1])) {
     *outcome = percent_change(q, s[0], s[1], out);
     return true;
   }

@@ -18,7 +18,7 @@ Ask what_is_asked(const MathQuery& q) {
     if (q.has_word(w)) return Ask::kExpand;
   if (q.find_phrase("multiply out") >= 0) return Ask::kExpand;
   for (std::string_view w : {"solve", "roots", "root", "zeros", "zeroes", "zero", "intercepts", "intercept", "cross",
-                             "crosses", "crossing"})
+                             "crosses", "crossing", "x-intercept", "x-intercepts", "x-axis"})
     if (q.has_word(w)) return Ask::kSolve;
   return Ask::kNothing;
 }
@@ -29,6 +29,8 @@ bool solve_polynomial_expression(const MathQuery& q, const ParseResult& e, Answe
   Ask ask = what_is_asked(q);
   bool pure = q.pure_except(e.begin, e.end);
   if (ask == Ask::kNothing && !pure) return false;
+  // In prose, "two x-intercepts" or a lone "x" is not an expression to work on.
+  if (!pure && (e.end - e.begin < 3 || e.ops - e.implicit_ops < 1)) return false;
   Echo echo;
   render_span(q, e, EvalOptions{}, &echo);
   if (e.nvars != 1 || e.extra_vars) {

@@ -104,7 +104,7 @@ void append_multiplicity(PolyText& out, int m) {
 }
 
 // Roots of a·x² + b·x + c (integers, a != 0, no rational roots unless d == 1) in exact and decimal form.
-bool quadratic_text(i128 a, i128 b, i128 c, char var, PolyText& out) {
+bool quadratic_text(i128 a, i128 b, i128 c, char var, bool alone, PolyText& out) {
   i128 b2, ac, D;
   if (__builtin_mul_overflow(b, b, &b2) || __builtin_mul_overflow(a, c, &ac) || __builtin_mul_overflow(ac, 4, &ac) ||
       __builtin_sub_overflow(b2, ac, &D))
@@ -145,12 +145,13 @@ bool quadratic_text(i128 a, i128 b, i128 c, char var, PolyText& out) {
     append_int(t, den);
     out.append("/").append(t.view());
   }
+  const char* complex_note = alone ? "no real solutions" : "a complex pair";
   if (d == 1) {  // rational parts: nothing to approximate
-    if (complex) out.append("  (no real solutions)");
+    if (complex) out.append("  (").append(complex_note).append(")");
     return true;
   }
   // Decimals, with error bounds, from the same formula.
-  Value root, two_a = int_value(2 * a), minus_b = int_value(-b), sq, lo, hi, q1, q2;
+  Value two_a = int_value(2 * a), minus_b = int_value(-b), sq, lo, hi, q1, q2;
   Value mag = int_value(complex ? -D : D);
   if (vfunc(Func::kSqrt, &mag, 1, &sq)) return true;
   NumText x1, x2;
@@ -158,7 +159,7 @@ bool quadratic_text(i128 a, i128 b, i128 c, char var, PolyText& out) {
     if (vdiv(minus_b, two_a, &q1) || vdiv(sq, two_a, &q2)) return true;
     if (vfunc(Func::kAbs, &q2, 1, &q2)) return true;
     if (!append_decimal(x1, q1) || !append_decimal(x2, q2)) return true;
-    out.append("  (≈ ").append(x1.view()).append(" ± ").append(x2.view()).append("i; no real solutions)");
+    out.append("  (≈ ").append(x1.view()).append(" ± ").append(x2.view()).append("i; ").append(complex_note).append(")");
     return true;
   }
   if (vsub(minus_b, sq, &lo) || vadd(minus_b, sq, &hi) || vdiv(lo, two_a, &q1) || vdiv(hi, two_a, &q2)) return true;
@@ -179,7 +180,99 @@ void sort_found(Found* f, int n) {
     }
 }
 
+double eval_double(const double* a, int deg, double x) {
+  double acc = 0;
+  for (int k = deg; k >= 0; --k) acc = acc * x + a[k];
+  return acc;
+}
+
+// Sign of p(x) when the floating evaluation is provably right (|p(x)| above Horner's rounding bound), else 0.
+int certain_sign(const double* a, int deg, double x) {
+  double acc = 0, mag = 0;
+  for (int k = deg; k >= 0; --k) {
+    acc = acc * x + a[k];
+    mag = mag * std::fabs(x) + std::fabs(a[k]);
+  }
+  double bound = (2.0 * deg + 4) * 2.3e-16 * mag * 1.01;  // Horner's error plus the coefficients' rounding
+  if (std::fabs(acc) <= bound) return 0;
+  return acc < 0 ? -1 : 1;
+}
+
+// Roots of the polynomial with coefficients a[0..deg] in (lo, hi), ascending, via the roots of its derivative.
+int real_roots_double(const double* a, int deg, double lo, double hi, double* out, double* crit_values, int* ncrit) {
+  if (deg < 1) return 0;
+  if (deg == 1) {
+    double r = -a[0] / a[1];
+    if (r > lo && r < hi) {
+      out[0] = r;
+      return 1;
+    }
+    return 0;
+  }
+  double da[kMaxPolyDegree + 1], crit[kMaxPolyDegree + 1], dummy[kMaxPolyDegree + 1];
+  for (int k = 1; k <= deg; ++k) da[k - 1] = a[k] * k;
+  int dn = 0;
+  int nc = real_roots_double(da, deg - 1, lo, hi, crit, dummy, &dn);
+  double pts[kMaxPolyDegree + 3];
+  int np = 0;
+  pts[np++] = lo;
+  for (int i = 0; i < nc; ++i) {
+    pts[np++] = crit[i];
+    if (crit_values) crit_values[(*ncrit)++] = eval_double(a, deg, crit[i]);
+  }
+  pts[np++] = hi;
+  int n = 0;
+  for (int i = 0; i + 1 < np; ++i) {  // p is monotonic between critical points: at most one root each
+    double l = pts[i], r = pts[i + 1], fl = eval_double(a, deg, l), fr = eval_double(a, deg, r);
+    if (fl == 0 || fr == 0 || (fl < 0) == (fr < 0)) continue;
+    for (int it = 0; it < 200 && l < r; ++it) {
+      double m = l + (r - l) / 2;
+      if (m <= l || m >= r) break;
+      double fm = eval_double(a, deg, m);
+      if ((fm < 0) == (fl < 0)) l = m, fl = fm;
+      else r = m;
+    }
+    out[n++] = l + (r - l) / 2;
+  }
+  return n;
+}
+
 }  // namespace
+
+int numeric_real_roots(const Poly& p, double* roots, double* errors, bool* complete) {
+  *complete = true;
+  if (p.deg < 1 || p.deg > kMaxPolyDegree) return 0;
+  double a[kMaxPolyDegree + 1];
+  double bound = 0;
+  for (int k = 0; k <= p.deg; ++k) a[k] = to_double(p.c[k]);
+  for (int k = 0; k < p.deg; ++k) bound = std::fmax(bound, std::fabs(a[k] / a[p.deg]));
+  bound += 1;  // Cauchy: every root has |x| < 1 + max |a_k / a_n|
+  double cand[kMaxPolyDegree + 1], crit_values[kMaxPolyDegree * kMaxPolyDegree + 8];
+  int ncrit = 0;
+  int nc = real_roots_double(a, p.deg, -bound, bound, cand, crit_values, &ncrit);
+  double scale = 0;
+  for (int k = 0; k <= p.deg; ++k) scale = std::fmax(scale, std::fabs(a[k]));
+  for (int i = 0; i < ncrit; ++i)
+    if (std::fabs(crit_values[i]) < 1e-9 * scale) *complete = false;  // p may touch zero there
+  int n = 0;
+  for (int i = 0; i < nc; ++i) {
+    double x = cand[i];
+    bool found = false;
+    // A provable sign change across [x - d, x + d] pins a root there; widen d until it is provable.
+    for (double rel : {1e-12, 1e-10, 1e-8, 1e-6}) {
+      double d = std::fabs(x) * rel + rel * 1e-3;
+      int sl = certain_sign(a, p.deg, x - d), sr = certain_sign(a, p.deg, x + d);
+      if (sl != 0 && sr != 0 && sl != sr) {
+        roots[n] = x;
+        errors[n++] = d;
+        found = true;
+        break;
+      }
+    }
+    if (!found) *complete = false;
+  }
+  return n;
+}
 
 SolveKind solve_polynomial(const Poly& p, PolyText& out, Poly* rest) {
   *rest = p;
@@ -200,7 +293,7 @@ SolveKind solve_polynomial(const Poly& p, PolyText& out, Poly* rest) {
   if (q.deg < 1) return SolveKind::kSolved;
   if (q.deg == 2 && q.c[0].den == 1 && q.c[1].den == 1 && q.c[2].den == 1) {
     PolyText quad;
-    if (quadratic_text(q.c[2].num, q.c[1].num, q.c[0].num, v, quad)) {
+    if (quadratic_text(q.c[2].num, q.c[1].num, q.c[0].num, v, n == 0, quad)) {
       if (n > 0) out.append(" or ");
       out.append(quad.view());
       return SolveKind::kSolved;

@@ -20,6 +20,11 @@ SolveKind solve_polynomial(const Poly& p, PolyText& out, Poly* rest);
 // The distinct real roots, ascending, when all of them are rational (for inequalities); false otherwise.
 bool all_rational_roots(const Poly& p, Rational* roots, int* count);
 
+// Real roots of p (degree 1 to 12), ascending, found numerically; each is confirmed by a sign change of p that
+// floating error cannot explain, on [root - error, root + error]. *complete is false when a root where p only
+// touches zero may have been missed. Returns the count.
+int numeric_real_roots(const Poly& p, double* roots, double* errors, bool* complete);
+
 // "(x - 2)(x - 3)", "2(x + 1/2)^2"... Returns false when p has no rational root to factor out (deg >= 2).
 bool factor_polynomial(const Poly& p, PolyText& out);
 

@@ -1,6 +1,6 @@
 // Statistics of a list: mean, median, mode, range, variance and standard deviation (population and sample),
 // sum, minimum and maximum, all exact where the answer is rational.
-#include <algorithm>
+#include <utility>
 
 #include "experts/math/number_format.h"
 #include "experts/math/number_list.h"
@@ -10,7 +10,8 @@ namespace kimi::math {
 namespace {
 
 enum Measure : unsigned {
-  kMean = 1, kMedian = 2, kMode = 4, kRange = 8, kVariance = 16, kStdDev = 32, kSum = 64, kMin = 128, kMax = 256
+  kMean = 1, kMedian = 2, kMode = 4, kRange = 8, kVariance = 16, kStdDev = 32, kSum = 64, kMin = 128, kMax = 256,
+  kSort = 512, kCompare = 1024
 };
 
 struct Word {
@@ -24,7 +25,13 @@ constexpr Word kWords[] = {
       {"sd", kStdDev}, {"σ", kStdDev}, {"sum", kSum}, {"total", kSum}, {"minimum", kMin}, {"smallest", kMin},
       {"maximum", kMax}, {"largest", kMax}, {"statistics", kMean | kMedian | kMode | kStdDev},
       {"stats", kMean | kMedian | kMode | kStdDev}, {"summary", kMean | kMedian | kMode | kStdDev},
-      {"standard deviation", kStdDev}};
+      {"standard deviation", kStdDev}, {"order", kSort}, {"sort", kSort}, {"sorted", kSort},
+      {"ascending", kSort}, {"descending", kSort}, {"arrange", kSort}, {"increasing", kSort},
+      {"decreasing", kSort}, {"smallest to largest", kSort}, {"least to greatest", kSort},
+      {"largest to smallest", kSort}, {"greatest to least", kSort}, {"lowest to highest", kSort},
+      {"highest to lowest", kSort}, {"standard deviaton", kStdDev}, {"add", kSum}, {"bigger", kCompare},
+      {"larger", kCompare}, {"greater", kCompare}, {"smaller", kCompare}, {"compare", kCompare}, {"more", kCompare},
+      {"less", kCompare}};
 
 // The measures asked for by words near the list [first, last): "mean of 2, 4, 6" or "2, 4, 6: what's the
 // mean?", but not "scores 78, 85, 92 ... what do I need to average 87" (a word problem).
@@ -34,7 +41,7 @@ unsigned requested(const MathQuery& q, int first, int last) {
     for (int k = q.find_phrase(w.text); k >= 0; k = q.find_phrase(w.text, k + 1)) {
       bool before = k < first && first - k <= 5;
       bool after = k >= last && k - last <= 6 && !(k + 1 < q.toks.count && q.toks.is_kind(k + 1, TokKind::kNum));
-      if (before || after) m |= w.m;
+      if (before || after || w.m == kSort) m |= w.m;  // "put these in order ...: 2/3, 5/9" may be far
     }
   return m;
 }
@@ -46,6 +53,7 @@ bool any_measure_word(const MathQuery& q) {
 }
 
 struct Line {
+  const MathQuery& q;
   AnswerText& out;
   bool first = true;
   const NumberList& list;
@@ -54,7 +62,7 @@ struct Line {
     out.append(name);
     if (first && list.n <= 12) {
       out.append(" of ");
-      append_list(out, list, 12);
+      append_list(q, out, list, 12);
     }
     first = false;
   }
@@ -75,6 +83,12 @@ bool solve_statistics(const MathQuery& q, AnswerText& out, MathOutcome* outcome)
   if (!longest_number_list(q, 0, &list) || list.n < 2) return false;
   unsigned want = requested(q, q.spans[list.first].begin, q.spans[list.last].end);
   if (!want) return false;
+  if (want == kSum && list.n == 2) return false;  // "add 3 and 5" reads better as 3 + 5
+  if (want & kSort) want &= ~(kMin | kMax | kCompare);  // "smallest to largest" asks for an order
+  if (want & kCompare) {  // "which is bigger, 5/8 or 3/5?": two numbers compared, more are put in order
+    want &= ~(kMin | kMax);
+    if (list.n > 2) want |= kSort;
+  }
   if (list.inexact) {
     out.append("These numbers are too large for exact statistics.");
     *outcome = MathOutcome::kError;
@@ -84,12 +98,39 @@ bool solve_statistics(const MathQuery& q, AnswerText& out, MathOutcome* outcome)
   Value sum = int_value(0), mean, t;
   for (int i = 0; i < n; ++i) vadd(sum, exact_value(list.v[i]), &sum);
   vdiv(sum, int_value(n), &mean);
+  int order[kMaxSpans];  // entry indices by value, so entries can be shown as written
+  for (int i = 0; i < n; ++i) order[i] = i;
+  for (int i = 1; i < n; ++i)  // insertion sort: stable, and std::stable_sort would allocate a buffer
+    for (int j = i; j > 0 && compare(list.v[order[j]], list.v[order[j - 1]]) < 0; --j) std::swap(order[j], order[j - 1]);
   Rational sorted[kMaxSpans];
-  for (int i = 0; i < n; ++i) sorted[i] = list.v[i];
-  std::sort(sorted, sorted + n, [](const Rational& a, const Rational& b) { return compare(a, b) < 0; });
-  Line line{out, true, list};
+  for (int i = 0; i < n; ++i) sorted[i] = list.v[order[i]];
+  Line line{q, out, true, list};
   NumText a, b;
   bool approx;
+  if (want & kSort) {
+    bool down = q.has_word("descending") || q.has_word("decreasing") || q.find_phrase("largest to smallest") >= 0 ||
+                q.find_phrase("greatest to least") >= 0 || q.find_phrase("biggest to smallest") >= 0 ||
+                q.find_phrase("highest to lowest") >= 0;
+    out.append("In order: ");
+    line.first = false;
+    for (int k = 0; k < n && k < 40; ++k) {
+      if (k > 0) out.append(down ? " > " : " < ");
+      append_entry(q, out, list, order[down ? n - 1 - k : k]);
+    }
+    if (n > 40) out.append(" …");
+  }
+  if ((want & kCompare) && !(want & kSort) && n == 2) {
+    int c = compare(list.v[0], list.v[1]);
+    append_entry(q, out, list, 0);
+    out.append(c < 0 ? " < " : (c > 0 ? " > " : " = "));
+    append_entry(q, out, list, 1);
+    Value d0 = exact_value(list.v[0]), d1 = exact_value(list.v[1]);
+    NumText x0, x1;
+    bool fractions = !list.split && (q.spans[list.first].simple_fraction || q.spans[list.first + 1].simple_fraction);
+    if (fractions && append_decimal(x0, d0) && append_decimal(x1, d1))
+      out.append("  (").append(x0.view()).append(c < 0 ? " < " : (c > 0 ? " > " : " = ")).append(x1.view()).append(")");
+    line.first = false;
+  }
   if (want & kMean) {
     line.start("Mean");
     append_value(out, mean);
@@ -204,7 +245,7 @@ bool solve_statistics(const MathQuery& q, AnswerText& out, MathOutcome* outcome)
     a.clear();
     append_int(a, n);
     out.append("\n(").append(a.view()).append(" values: ");
-    append_list(out, list, 8);
+    append_list(q, out, list, 8);
     out.append(")");
   }
   *outcome = MathOutcome::kComputed;

@@ -12,6 +12,7 @@ bool solve_number_theory(const MathQuery& q, AnswerText& out, MathOutcome* outco
 bool solve_percentages(const MathQuery& q, AnswerText& out, MathOutcome* outcome);    // percent.cpp
 bool solve_conversion(const MathQuery& q, AnswerText& out, MathOutcome* outcome);     // conversion.cpp
 bool solve_equations(const MathQuery& q, AnswerText& out, MathOutcome* outcome);      // equations.cpp
+bool solve_verbs(const MathQuery& q, AnswerText& out, MathOutcome* outcome);          // expression.cpp
 bool solve_expression(const MathQuery& q, AnswerText& out, MathOutcome* outcome);     // expression.cpp
 
 // Shared helpers (expression.cpp).

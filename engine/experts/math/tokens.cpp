@@ -181,8 +181,8 @@ void tokenize(std::string_view s, TokenList* out) {
       }
     } else if (is_letter(c) && s.substr(i, 2) != "\xC3\xB7") {  // ÷ is an operator, not a letter
       while (e < s.size() && is_letter(s[e])) ++e;
-      // Hyphenated words ("x-axis" stays a subtraction: single letters do not join).
-      while (e - i >= 2 && e + 1 < s.size() && s[e] == '-' && is_letter(s[e + 1])) {
+      // Hyphenated words: "well-known", "x-axis", "y-intercept" (but "x-y" stays a subtraction).
+      while (e + 2 < s.size() && s[e] == '-' && is_letter(s[e + 1]) && (e - i >= 2 || is_letter(s[e + 2]))) {
         e += 2;
         while (e < s.size() && is_letter(s[e])) ++e;
       }

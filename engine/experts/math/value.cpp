@@ -105,7 +105,7 @@ const char* vadd(const Value& a, const Value& b, Value* out) {
   } else if (a.kind == b.kind && a.kind != Value::Kind::kReal && add(a.q, b.q, &r)) {
     *out = a.kind == Value::Kind::kPi ? pi_value(r) : exact_value(r);
   } else {
-    double da, ea, db, eb;
+    double da = 0, ea = 0, db = 0, eb = 0;
     to_real(a, &da, &ea);
     to_real(b, &db, &eb);
     double d = da + db;
@@ -117,6 +117,7 @@ const char* vadd(const Value& a, const Value& b, Value* out) {
 
 const char* vneg(const Value& a, Value* out) {
   *out = a;
+  if (a.surd) out->surd = static_cast<uint8_t>(a.surd ^ kSurdNegative);
   if (a.kind == Value::Kind::kReal) out->d = -a.d;
   else if (a.kind != Value::Kind::kUnknown) neg(a.q, &out->q);
   return nullptr;
@@ -143,7 +144,7 @@ const char* vmul(const Value& a, const Value& b, Value* out) {
   } else if (((a_ex && b_ex) || (a_ex && b_pi) || (a_pi && b_ex)) && mul(a.q, b.q, &r)) {
     *out = (a_pi || b_pi) ? pi_value(r) : exact_value(r);
   } else {
-    double da, ea, db, eb;
+    double da = 0, ea = 0, db = 0, eb = 0;
     to_real(a, &da, &ea);
     to_real(b, &db, &eb);
     double d = da * db;
@@ -181,7 +182,7 @@ const char* vdiv(const Value& a, const Value& b, Value* out) {
   } else if (a_pi && b_pi && div(a.q, b.q, &r)) {
     *out = exact_value(r);
   } else {
-    double da, ea, db, eb;
+    double da = 0, ea = 0, db = 0, eb = 0;
     to_real(a, &da, &ea);
     to_real(b, &db, &eb);
     if (std::fabs(db) <= eb) {

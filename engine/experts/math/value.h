@@ -10,9 +10,17 @@ namespace kimi::math {
 inline constexpr int kNotPolynomial = -1;
 inline constexpr int kDegreeCap = 200;  // degree bounds saturate here (x^1000 is simply "too high")
 
+// Exact forms of the irrational values trig functions take at multiples of 30° and 45° ("√3/2"), kept on
+// the floating value so the answer can show them; any further arithmetic drops them.
+enum SurdCode : uint8_t {
+  kSurdNone = 0, kSurdHalfRoot2, kSurdHalfRoot3, kSurdRoot3, kSurdThirdRoot3, kSurdRoot2, kSurdTwoThirdsRoot3,
+  kSurdNegative = 0x80
+};
+
 struct Value {
   enum class Kind : uint8_t { kUnknown, kExact, kPi, kReal };
   Kind kind = Kind::kExact;
+  uint8_t surd = kSurdNone;  // kReal only: its exact form (SurdCode, with kSurdNegative for a minus sign)
   int16_t deg = 0;       // degree bound in the variables; kNotPolynomial when one sits in a denominator, root, ...
   Rational q;            // kExact: the value; kPi: the factor of π
   double d = 0, ae = 0;  // kReal: the value and a bound on its absolute error
