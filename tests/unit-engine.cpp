@@ -208,3 +208,33 @@ TEST_CASE("the committed model routes at least 85% of the dev split correctly") 
   INFO("dev routing accuracy " << 100.0 * correct / total << "% of " << total);
   CHECK(correct >= 0.85 * total);
 }
+
+TEST_CASE("below the abstain floor an expert says it is not sure and names two topics") {
+  // With the floor at 0.99 the tiny random model (two intents per expert) is never sure enough.
+  kimi::Model m = kimi_test::tiny_model();
+  m.abstain_floor = 0.99f;
+  auto loaded = kimi_test::load_bytes(kimi::serialize_model(m), kimi_test::tiny_knowledge_all());
+  REQUIRE(loaded.engine);
+  kimi::QueryOptions opt;
+  opt.expert = 0;
+  const kimi::QueryResult& r = loaded.engine->query("anything at all", opt);
+  REQUIRE(r.error == ErrorCode::kOk);
+  CHECK(r.experts[0].abstained);
+  const std::string a(r.answer);
+  CHECK(a.find("not sure") != std::string::npos);
+  CHECK(a.find("reasoning topic a") != std::string::npos);
+  CHECK(a.find("reasoning topic b") != std::string::npos);
+}
+
+TEST_CASE("the mathematics expert computes instead of reciting") {
+  kimi::QueryOptions opt;
+  opt.expert = kimi::domain_from_name("mathematics");
+  CHECK(std::string(committed().query("What is 2+2?", opt).answer) == "2 + 2 = 4");
+  CHECK(std::string(committed().query("Calculate the derivative of x^2 + 3x + 1", opt).answer) == "d/dx (x^2 + 3x + 1) = 2x + 3");
+}
+
+TEST_CASE("the language expert translates from its phrasebook") {
+  kimi::QueryOptions opt;
+  opt.expert = kimi::domain_from_name("language");
+  CHECK(std::string(committed().query("Translate 'Hello World' to Spanish", opt).answer).find("Hola mundo") != std::string::npos);
+}

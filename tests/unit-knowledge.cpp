@@ -48,3 +48,29 @@ TEST_CASE("an engine refuses knowledge that lacks an intent the model predicts")
   CHECK(r.status.code == ErrorCode::kKnowledgeInvalid);
   CHECK(r.status.message.find("tool_use_b") != std::string::npos);
 }
+
+TEST_CASE("committed knowledge covers what the experts promise") {
+  auto load = [](int d) {
+    kimi::KnowledgeBase kb;
+    std::string text = kimi_test::read_file(std::string(KIMI_MODELS_DIR) + "/knowledge/" + kimi::domain_name(d) + ".json");
+    REQUIRE(kimi::parse_knowledge(text, d, &kb).ok());
+    return kb;
+  };
+  CHECK(load(0).intents.size() >= 32);  // reasoning topics
+  CHECK(load(1).intents.size() >= 48);  // coding tasks
+  const kimi::KnowledgeBase tools = load(4);
+  CHECK(tools.intents.size() >= 48);
+  // Every recipe that runs a command known to destroy data says so.
+  int destructive = 0;
+  for (const auto& i : tools.intents) {
+    for (const char* danger : {"reset --hard", "rm -rf", "system prune", "-delete", "branch -D", "crontab -r", "kill -9"}) {
+      if (i.answer.find(danger) != std::string::npos) {
+        INFO(i.id << " mentions " << danger);
+        CHECK(i.answer.find("WARNING") != std::string::npos);
+        ++destructive;
+        break;
+      }
+    }
+  }
+  CHECK(destructive >= 5);
+}
