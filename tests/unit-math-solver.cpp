@@ -251,7 +251,9 @@ TEST_CASE("quadratic and higher equations") {
   SECTION("cubics with rational roots, and without") {
     CHECK(computed("x^3 - 6x^2 + 11x - 6 = 0") == "x = 1, x = 2 or x = 3  (from x^3 - 6x^2 + 11x - 6 = 0)");
     CHECK(computed("x^3 + x - 1 = 0") ==
-          "x ≈ 0.6823278038  (no exact form; the only real solution)  (from x^3 + x - 1 = 0)");
+          "x ≈ 0.6823278038  (no exact form; the only real solution; plus 2 complex solutions)  (from x^3 + x - 1 = 0)");
+    CHECK(computed("x^12 - 1 = 0") == "x = -1 or x = 1  (plus 10 complex solutions)  (from x^12 - 1 = 0)");
+    CHECK(computed("x^4 + 1 = 0") == "No real solutions  (4 complex solutions)  (from x^4 + 1 = 0)");
   }
   SECTION("solve without = means = 0") { CHECK(computed("solve x^2 - 4") == "x = -2 or x = 2  (from x^2 - 4 = 0)"); }
 }
@@ -319,6 +321,25 @@ TEST_CASE("statistics of a list") {
         "Variance of 1, 2, 3, 4: population σ² = 1.25, sample s² = 5/3 ≈ 1.666666667");
   CHECK(computed("range of 3, 9, 2") == "Range of 3, 9, 2 = 9 - 2 = 7");
   CHECK(computed("Put these in order from smallest to largest: 2/3, 5/9, 3/4") == "In order: 5/9 < 2/3 < 3/4");
+}
+
+TEST_CASE("arithmetic asked with verbs and comparisons") {
+  CHECK(computed("Divide 1,260 by 35 step by step please") == "1260 ÷ 35 = 36");
+  CHECK(computed("Can you help me multiply 245 by 36 by hand?") == "245 × 36 = 8820");
+  CHECK(computed("subtract 687.95 from 1523.40") == "1523.40 - 687.95 = 835.45");
+  CHECK(computed("add 3 and 5") == "3 + 5 = 8");
+  CHECK(computed("How do I add 3 and 2/5 to 1 and 4/5?") == "1 4/5 + 3 2/5 = 26/5 = 5 1/5 = 5.2");
+  CHECK(computed("Add up 125, 340, 78 and 912 for me") == "Sum of 125, 340, 78, 912 = 1455");
+  CHECK(computed("Which is bigger, 5/8 or 3/5?") == "5/8 > 3/5  (0.625 > 0.6)");
+  CHECK(computed("how many percent is 7 of 35") == "7 is 20% of 35");
+  CHECK(computed("My rent went from 1200 to 1350. By what percent did it go up?") ==
+        "From 1200 to 1350 is a 12.5% increase");
+}
+
+TEST_CASE("graphs of y = f(x)") {
+  CHECK(computed("graph y = -x^2 + 4, where does it cross the x-axis?") == "x = -2 or x = 2  (from -x^2 + 4 = 0)");
+  CHECK(computed("find the y-intercept of y = 2x + 3") == "y-intercept: y = 3 (at x = 0)  (from y = 2x + 3)");
+  CHECK(computed("find the slope of the tangent to y = x^2 at x = 3") == "d/dx x^2 = 2x; at x = 3 it is 6");
 }
 
 TEST_CASE("changing the form of a number") {

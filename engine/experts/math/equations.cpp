@@ -184,7 +184,7 @@ MathOutcome single_unknown(const MathQuery& q, const ParseResult& s, AnswerText&
   PolyText t;
   switch (solve_polynomial(p, sol, &rest)) {
     case SolveKind::kSolved:
-      out.append(sol.view());
+      append_solutions(out, sol.view());
       append_from(out, echo);
       return MathOutcome::kComputed;
     case SolveKind::kIdentity:
@@ -209,7 +209,7 @@ MathOutcome single_unknown(const MathQuery& q, const ParseResult& s, AnswerText&
   double roots[kMaxPolyDegree + 1], errors[kMaxPolyDegree + 1];
   bool complete;
   int n = numeric_real_roots(rest, roots, errors, &complete);
-  out.append(sol.view());
+  bool exact_found = sol.size() > 0;
   for (int i = 0; i < n; ++i) {
     Value r;
     r.kind = Value::Kind::kReal;
@@ -217,13 +217,28 @@ MathOutcome single_unknown(const MathQuery& q, const ParseResult& s, AnswerText&
     r.ae = errors[i];
     NumText d;
     if (!append_decimal(d, r)) continue;
-    if (sol.size() > 0 || i > 0) out.append(i + 1 == n ? " or " : ", ");
-    out.append(std::string_view(&v, 1)).append(" ≈ ").append(d.view());
+    if (sol.size() > 0) sol.append(std::string_view(&kItemSeparator, 1));
+    sol.append(std::string_view(&v, 1)).append(" ≈ ").append(d.view());
   }
-  if (n == 0 && sol.size() == 0) out.append(complete ? "No real solutions" : "I can't find the solutions exactly");
-  if (!complete) out.append("  (there may be other solutions I can't pin down)");
-  else if (sol.size() == 0 && n == 1) out.append("  (no exact form; the only real solution)");
-  else if (sol.size() == 0 && n > 1) out.append("  (no exact form; these are all the real solutions)");
+  append_solutions(out, sol.view());
+  if (n == 0 && !exact_found) out.append(complete ? "No real solutions" : "I can't find the solutions exactly");
+  if (!complete) {
+    out.append("  (there may be other solutions I can't pin down)");
+  } else {
+    // One note: how exact the answer is and how many solutions are complex.
+    PolyText note;
+    if (!exact_found && n == 1) note.append("no exact form; the only real solution");
+    if (!exact_found && n > 1) note.append("no exact form; all the real solutions");
+    int complex = rest.deg - n;
+    if (complex > 0) {
+      NumText c;
+      append_int(c, complex);
+      if (note.size()) note.append("; ");
+      note.append(n > 0 || exact_found ? "plus " : "").append(c.view());
+      note.append(complex == 1 ? " complex solution" : " complex solutions");
+    }
+    if (note.size()) out.append("  (").append(note.view()).append(")");
+  }
   append_from(out, echo);
   return complete ? MathOutcome::kComputed : MathOutcome::kCannotCompute;
 }

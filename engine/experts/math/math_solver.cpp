@@ -19,7 +19,7 @@ MathOutcome solve_math(std::string_view normalized_query, TextBuffer<4096>& out)
                  math::solve_conversion(q, out, &outcome) ||
                  math::solve_equations(q, out, &outcome) || math::solve_verbs(q, out, &outcome) ||
                  math::solve_expression(q, out, &outcome);
-  if (handled) return outcome;
+  if (handled && outcome != MathOutcome::kNotMath) return outcome;
   out.clear();
   if (q.has_failure && q.words_all_filler()) {
     out.append("Can't compute: ").append(q.failure.syntax_error).append(" in \"");

@@ -37,7 +37,7 @@ bool span_mod(const MathQuery& q, const ParseResult& s, i128 m, i128* r) {
   if (s.end - s.begin == 3 && q.toks.is_kind(s.begin, TokKind::kNum) && q.toks.is_op(s.begin + 1, kCaret) &&
       q.toks.is_kind(s.begin + 2, TokKind::kNum) && !number_value(q.toks.text_of(s.begin), &base) &&
       !number_value(q.toks.text_of(s.begin + 2), &exp) && is_exact_integer(base, &b) && is_exact_integer(exp, &e) &&
-      b >= 0 && e >= 0) {
+      b >= 0 && e >= 0 && (b > 0 || e > 0)) {  // 0^0 stays undefined
     *r = static_cast<i128>(powmod_u(static_cast<u128>(b), static_cast<u128>(e), static_cast<u128>(m)));
     return true;
   }

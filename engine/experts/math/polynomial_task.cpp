@@ -26,6 +26,7 @@ Ask what_is_asked(const MathQuery& q) {
 }  // namespace
 
 bool solve_polynomial_expression(const MathQuery& q, const ParseResult& e, AnswerText& out, MathOutcome* outcome) {
+  if (e.ops == 0) return false;  // a lone "x" is not an expression to work on
   Ask ask = what_is_asked(q);
   bool pure = q.pure_except(e.begin, e.end);
   if (ask == Ask::kNothing && !pure) return false;
@@ -61,13 +62,17 @@ bool solve_polynomial_expression(const MathQuery& q, const ParseResult& e, Answe
       Poly rest;
       SolveKind k = solve_polynomial(sm.lhs, sol, &rest);
       if (k == SolveKind::kSolved) {
-        out.append(sol.view()).append("  (from ").append(echo.view()).append(" = 0)");
+        append_solutions(out, sol.view());
+        out.append("  (from ").append(echo.view()).append(" = 0)");
       } else if (k == SolveKind::kIdentity || k == SolveKind::kNoSolution) {
         out.append(k == SolveKind::kIdentity ? "Every number is a root: " : "No solution: ").append(echo.view());
         out.append(" = ").append(t.view()).append(k == SolveKind::kIdentity ? "" : ", never 0");
       } else {
         out.append("I can't find every root of ").append(t.view()).append(" = 0 exactly");
-        if (k == SolveKind::kPartial) out.append("; rational roots: ").append(sol.view());
+        if (k == SolveKind::kPartial) {
+          out.append("; rational roots: ");
+          append_solutions(out, sol.view());
+        }
         *outcome = MathOutcome::kCannotCompute;
       }
       return true;

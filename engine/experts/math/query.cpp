@@ -106,8 +106,27 @@ int MathQuery::match_at(int at, std::string_view pattern, const ParseResult** sl
 }
 
 bool MathQuery::find_pattern(std::string_view pattern, const ParseResult** slots) const {
-  for (int i = 0; i < toks.count; ++i)
+  if (pattern.substr(0, 2) == "$ ") {  // only span starts can match: try those
+    for (int k = 0; k < nspans; ++k)
+      if (match_at(spans[k].begin, pattern, slots) >= 0) return true;
+    return false;
+  }
+  // A required first word: skip tokens that cannot be it before running the full match.
+  std::string_view first = pattern.substr(0, pattern.find(' '));
+  bool required = !first.empty() && first.back() != '?';
+  for (int i = 0; i < toks.count; ++i) {
+    if (required) {
+      std::string_view t = toks.text_of(i), alts = first;
+      bool hit = false;
+      while (!alts.empty() && !hit) {
+        std::size_t bar = alts.find('|');
+        hit = alts.substr(0, bar) == t;
+        alts = bar == std::string_view::npos ? std::string_view() : alts.substr(bar + 1);
+      }
+      if (!hit) continue;
+    }
     if (match_at(i, pattern, slots) >= 0) return true;
+  }
   return false;
 }
 

@@ -285,7 +285,7 @@ SolveKind solve_polynomial(const Poly& p, PolyText& out, Poly* rest) {
   *rest = q;
   char v = p.var;
   for (int i = 0; i < n; ++i) {
-    if (i > 0) out.append(i + 1 == n && q.deg < 2 ? " or " : ", ");
+    if (i > 0) out.append(std::string_view(&kItemSeparator, 1));
     out.append(std::string_view(&v, 1)).append(" = ");
     append_root_value(out, found[i].root);
     append_multiplicity(out, found[i].mult);
@@ -294,7 +294,7 @@ SolveKind solve_polynomial(const Poly& p, PolyText& out, Poly* rest) {
   if (q.deg == 2 && q.c[0].den == 1 && q.c[1].den == 1 && q.c[2].den == 1) {
     PolyText quad;
     if (quadratic_text(q.c[2].num, q.c[1].num, q.c[0].num, v, n == 0, quad)) {
-      if (n > 0) out.append(" or ");
+      if (n > 0) out.append(std::string_view(&kItemSeparator, 1));
       out.append(quad.view());
       return SolveKind::kSolved;
     }

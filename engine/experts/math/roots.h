@@ -14,8 +14,26 @@ enum class SolveKind {
   kTooHard,     // no exact method applies; *rest is the polynomial
 };
 
-// Solves p = 0. Writes "x = 2 or x = 3", "x = (5 ± √13)/2  (x ≈ 0.6972243623 or x ≈ 4.302775638)", ...
+// Between listed solutions: append_solutions turns these into ", " and a final " or ".
+inline constexpr char kItemSeparator = '\x01';
+
+// Solves p = 0. Writes the solutions separated by kItemSeparator: "x = 2", "x = 3", or
+// "x = (5 ± √13)/2  (x ≈ 0.6972243623 or x ≈ 4.302775638)".
 SolveKind solve_polynomial(const Poly& p, PolyText& out, Poly* rest);
+
+// Copies items separated by kItemSeparator as "a, b or c".
+template <class Out>
+void append_solutions(Out& out, std::string_view items) {
+  std::size_t last = items.rfind(kItemSeparator);
+  for (std::size_t i = 0; i < items.size();) {
+    std::size_t sep = items.find(kItemSeparator, i);
+    std::size_t end = sep == std::string_view::npos ? items.size() : sep;
+    out.append(items.substr(i, end - i));
+    if (sep == std::string_view::npos) break;
+    out.append(sep == last ? " or " : ", ");
+    i = sep + 1;
+  }
+}
 
 // The distinct real roots, ascending, when all of them are rational (for inequalities); false otherwise.
 bool all_rational_roots(const Poly& p, Rational* roots, int* count);
