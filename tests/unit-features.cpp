@@ -6,6 +6,7 @@
 #include <string>
 
 #include "features/features.h"
+#include "features/hashing.h"
 
 namespace {
 std::unique_ptr<kimi::Features> extract(const std::string& raw) {
@@ -33,6 +34,19 @@ TEST_CASE("feature counts: words, bigrams and char 3-5-grams") {
   CHECK(f->count == 2 + 1 + 3 + 3);
   // a single punctuation token has no char n-grams
   CHECK(extract("?")->count == 1);
+}
+
+TEST_CASE("char n-gram ids are the hashes of the n-grams of <word>") {
+  // The extractor hashes incrementally; every id must still equal hashing the n-gram on its own (seed 0x33),
+  // or a model trained with one would not match the other.
+  auto f = extract("gits");
+  std::multiset<uint32_t> expect;
+  const std::string w = "<gits>";
+  for (std::size_t start = 0; start < w.size(); ++start)
+    for (std::size_t len = 3; len <= 5 && start + len <= w.size(); ++len)
+      expect.insert(static_cast<uint32_t>(kimi::hash_bytes(w.data() + start, len, 0x33)));
+  expect.insert(static_cast<uint32_t>(kimi::hash_bytes("gits", 4, 0x11)));  // the word itself
+  CHECK(ids(*f) == expect);
 }
 
 TEST_CASE("word order matters through bigrams") {

@@ -69,3 +69,20 @@ TEST_CASE("relu clamps negatives only") {
   CHECK(x[1] == 0.0f);
   CHECK(x[2] == 2.5f);
 }
+
+TEST_CASE("i8_embedding_bag vector == scalar, applies per-row scales and masks ids") {
+  for (std::size_t dim : {1, 5, 16, 17, 32, 48, 64}) {
+    std::vector<int8_t> Q(16 * dim);
+    for (std::size_t i = 0; i < Q.size(); ++i) Q[i] = static_cast<int8_t>(static_cast<int>((i * 37 + dim) % 255) - 127);
+    auto S = random_vec(16, dim + 1);
+    for (auto& s : S) s = std::fabs(s) / 64.0f;
+    const uint32_t ids[] = {3, 19, 0, 15, 3, 4000000000u};
+    std::vector<float> ys(dim), yv(dim);
+    kimi::i8_embedding_bag__scalar(Q.data(), S.data(), dim, 15, ids, 6, 1.0f / 6, ys.data());
+    kimi::i8_embedding_bag__vector(Q.data(), S.data(), dim, 15, ids, 6, 1.0f / 6, yv.data());
+    for (std::size_t d = 0; d < dim; ++d) REQUIRE(yv[d] == ys[d]);  // same operations per lane: exact
+    // rows 3,3,0,15,3,0 (19 & 15 = 3, 4e9 & 15 = 0), each times its scale
+    const float expect = (3 * S[3] * Q[3 * dim] + 2 * S[0] * Q[0] + S[15] * Q[15 * dim]) / 6;
+    CHECK(ys[0] == Approx(expect).epsilon(1e-5).margin(1e-7));
+  }
+}

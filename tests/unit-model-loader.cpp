@@ -177,3 +177,54 @@ TEST_CASE("a missing model file is an io error naming the path") {
   CHECK(r.status.code == ErrorCode::kIo);
   CHECK(r.status.message.find("/nonexistent/kimi.safetensors") != std::string::npos);
 }
+
+TEST_CASE("int8 embeddings: quantize keeps every row within half a step, and the file round-trips") {
+  kimi::Model m = kimi_test::tiny_model();
+  const std::vector<float> f32 = m.router.embedding;
+  for (int d = -1; d < kimi::kNumDomains; ++d) (d < 0 ? m.router : m.experts[d]).quantize();
+  REQUIRE(m.router.quantized());
+  CHECK(m.router.embedding.empty());
+  const std::size_t dim = m.router.embedding_dim;
+  for (std::size_t r = 0; r < m.router.buckets; ++r)
+    for (std::size_t c = 0; c < dim; ++c)
+      REQUIRE(std::fabs(m.router.embedding_scale[r] * m.router.embedding_q[r * dim + c] - f32[r * dim + c]) <=
+              0.5f * m.router.embedding_scale[r] + 1e-7f);
+  auto bytes = kimi::serialize_model(m);
+  kimi::Model back;
+  REQUIRE(kimi::load_model(bytes.data(), bytes.size(), &back).ok());
+  CHECK(back.router.embedding_q == m.router.embedding_q);
+  CHECK(back.router.embedding_scale == m.router.embedding_scale);
+  CHECK(kimi::serialize_model(back) == bytes);
+
+  SECTION("a missing or negative scale tensor is a clear error") {
+    auto s = load(with_header(bytes, [](auto& j) {  // renamed: offsets stay valid, the scale is missing
+      j["router.embedding_scales"] = j["router.embedding_scale"];
+      j.erase("router.embedding_scale");
+    }));
+    CHECK_FALSE(s.ok());
+    CHECK(s.message.find("router.embedding_scale") != std::string::npos);
+    auto neg = bytes;  // flip the sign bit of the first router scale
+    uint64_t n = 0;
+    for (int i = 7; i >= 0; --i) n = (n << 8) | neg[i];
+    auto j = nlohmann::json::parse(neg.begin() + 8, neg.begin() + 8 + static_cast<long>(n));
+    const std::size_t at = 8 + n + j["router.embedding_scale"]["data_offsets"][0].get<std::size_t>();
+    neg[at + 3] |= 0x80;
+    neg[at] |= 1;  // and make it non-zero, so -0 cannot pass
+    auto sn = load(neg);
+    CHECK(sn.code == ErrorCode::kModelCorrupt);
+    CHECK(sn.message.find("negative") != std::string::npos);
+  }
+
+  SECTION("forward passes agree between int8 and its dequantized twin") {
+    kimi::Network twin = m.router;
+    twin.dequantize();
+    auto f = std::make_unique<kimi::Features>();
+    f->count = 3;
+    f->ids[0] = 1, f->ids[1] = 77, f->ids[2] = 5;
+    for (float& x : f->dense) x = 0.25f;
+    std::vector<float> s1(2 * twin.max_width()), s2(s1), p1(6), p2(6);
+    m.router.forward(*f, s1.data(), p1.data());
+    twin.forward(*f, s2.data(), p2.data());
+    for (int k = 0; k < 6; ++k) CHECK(p1[k] == Approx(p2[k]).epsilon(1e-5));
+  }
+}

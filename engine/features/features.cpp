@@ -32,14 +32,17 @@ bool is_code_punct(char c) {
 }
 
 // Character n-grams of "<word>" (fastText style): the markers let prefixes and suffixes hash differently.
+// FNV-1a is a running hash, so the 3-, 4- and 5-grams at one start share their prefix work; each id equals
+// hash_bytes(gram, len, kSeedChar).
 void add_char_ngrams(const char* w, std::size_t n, Features* f) {
-  char buf[kCharMax];
   const std::size_t total = n + 2;  // with '<' and '>'
   auto at = [&](std::size_t k) { return k == 0 ? '<' : (k == total - 1 ? '>' : w[k - 1]); };
-  for (std::size_t start = 0; start < total; ++start) {
-    for (std::size_t len = kCharMin; len <= kCharMax && start + len <= total; ++len) {
-      for (std::size_t k = 0; k < len; ++k) buf[k] = at(start + k);
-      f->ids[f->count++] = static_cast<uint32_t>(hash_bytes(buf, len, kSeedChar));
+  for (std::size_t start = 0; start + kCharMin <= total; ++start) {
+    uint64_t h = kFnvBasis ^ kSeedChar;
+    const std::size_t end = start + kCharMax < total ? start + kCharMax : total;
+    for (std::size_t k = start; k < end; ++k) {
+      h = (h ^ static_cast<unsigned char>(at(k))) * kFnvPrime;
+      if (k + 1 - start >= kCharMin) f->ids[f->count++] = static_cast<uint32_t>(mix64(h));
     }
   }
 }

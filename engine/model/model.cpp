@@ -92,8 +92,20 @@ Status load_network(const SafetensorsFile& file, const std::string& net, std::si
   if (dim < 1 || dim > 4096) return mismatch("'" + net + ".embedding' width " + std::to_string(dim) + " is out of range");
   n->buckets = static_cast<uint32_t>(buckets);
   n->embedding_dim = static_cast<std::size_t>(dim);
-  Status s = read_f32(file, net + ".embedding", {buckets, dim}, &n->embedding);
-  if (!s.ok()) return s;
+  Status s;
+  if (emb->dtype == "I8") {  // int8 rows with per-row scales in "<net>.embedding_scale"
+    if (emb->nbytes != static_cast<std::size_t>(buckets * dim))
+      return mismatch("tensor '" + net + ".embedding' has " + std::to_string(emb->nbytes) + " bytes for its shape");
+    n->embedding_q.assign(reinterpret_cast<const int8_t*>(emb->data), reinterpret_cast<const int8_t*>(emb->data) + emb->nbytes);
+    n->embedding.clear();
+    if (!(s = read_f32(file, net + ".embedding_scale", {buckets}, &n->embedding_scale)).ok()) return s;
+    for (float v : n->embedding_scale)
+      if (v < 0.0f) return {ErrorCode::kModelCorrupt, "model file is corrupt: '" + net + ".embedding_scale' has a negative scale"};
+  } else {
+    n->embedding_q.clear();
+    n->embedding_scale.clear();
+    if (!(s = read_f32(file, net + ".embedding", {buckets, dim}, &n->embedding)).ok()) return s;
+  }
   n->layers.clear();
   int64_t in = dim + kDenseFeatures;
   for (int i = 0;; ++i) {
@@ -181,7 +193,15 @@ std::vector<uint8_t> serialize_model(const Model& model) {
     const std::string name = network_name(net);
     meta[name + ".temperature"] = format_float(n.temperature);
     if (net >= 0) meta[name + ".intents"] = join(model.intents[net]);
-    tensors.push_back(make_f32_tensor(name + ".embedding", {int64_t(n.buckets), int64_t(n.embedding_dim)}, n.embedding.data()));
+    if (n.quantized()) {
+      OwnedTensor q{name + ".embedding", "I8", {int64_t(n.buckets), int64_t(n.embedding_dim)}, {}};
+      q.bytes.assign(reinterpret_cast<const uint8_t*>(n.embedding_q.data()),
+                     reinterpret_cast<const uint8_t*>(n.embedding_q.data()) + n.embedding_q.size());
+      tensors.push_back(std::move(q));
+      tensors.push_back(make_f32_tensor(name + ".embedding_scale", {int64_t(n.buckets)}, n.embedding_scale.data()));
+    } else {
+      tensors.push_back(make_f32_tensor(name + ".embedding", {int64_t(n.buckets), int64_t(n.embedding_dim)}, n.embedding.data()));
+    }
     for (std::size_t i = 0; i < n.layers.size(); ++i) {
       const DenseLayer& l = n.layers[i];
       const std::string p = name + ".layer" + std::to_string(i);

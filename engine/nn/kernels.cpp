@@ -77,6 +77,117 @@ void f32_embedding_bag__vector(const float* E, std::size_t dim, uint32_t mask, c
   (void)dim4;
 }
 
+void i8_embedding_bag__scalar(const int8_t* Q, const float* S, std::size_t dim, uint32_t mask, const uint32_t* ids,
+                              std::size_t count, float scale, float* y) {
+  for (std::size_t d = 0; d < dim; ++d) y[d] = 0.0f;
+  for (std::size_t k = 0; k < count; ++k) {
+    const std::size_t r = ids[k] & mask;
+    const int8_t* row = Q + r * dim;
+    const float s = S[r];
+    for (std::size_t d = 0; d < dim; ++d) y[d] += s * static_cast<float>(row[d]);
+  }
+  for (std::size_t d = 0; d < dim; ++d) y[d] *= scale;
+}
+
+namespace {
+
+#if defined(KIMI_SIMD_SSE)
+// Sign-extends the 16 int8 lanes of q into four f32x4 vectors.
+inline void widen_i8(__m128i q, __m128 out[4]) {
+  const __m128i lo16 = _mm_srai_epi16(_mm_unpacklo_epi8(q, q), 8), hi16 = _mm_srai_epi16(_mm_unpackhi_epi8(q, q), 8);
+  out[0] = _mm_cvtepi32_ps(_mm_srai_epi32(_mm_unpacklo_epi16(lo16, lo16), 16));
+  out[1] = _mm_cvtepi32_ps(_mm_srai_epi32(_mm_unpackhi_epi16(lo16, lo16), 16));
+  out[2] = _mm_cvtepi32_ps(_mm_srai_epi32(_mm_unpacklo_epi16(hi16, hi16), 16));
+  out[3] = _mm_cvtepi32_ps(_mm_srai_epi32(_mm_unpackhi_epi16(hi16, hi16), 16));
+}
+#elif defined(KIMI_SIMD_WASM)
+inline void widen_i8(v128_t q, v128_t out[4]) {
+  const v128_t lo16 = wasm_i16x8_extend_low_i8x16(q), hi16 = wasm_i16x8_extend_high_i8x16(q);
+  out[0] = wasm_f32x4_convert_i32x4(wasm_i32x4_extend_low_i16x8(lo16));
+  out[1] = wasm_f32x4_convert_i32x4(wasm_i32x4_extend_high_i16x8(lo16));
+  out[2] = wasm_f32x4_convert_i32x4(wasm_i32x4_extend_low_i16x8(hi16));
+  out[3] = wasm_f32x4_convert_i32x4(wasm_i32x4_extend_high_i16x8(hi16));
+}
+#endif
+
+// The common width (32): eight accumulators stay in registers for the whole bag instead of a load and a
+// store of y per row.
+bool i8_bag_32(const int8_t* Q, const float* S, uint32_t mask, const uint32_t* ids, std::size_t count, float scale, float* y) {
+#if defined(KIMI_SIMD_SSE)
+  __m128 acc[8];
+  for (auto& a : acc) a = _mm_setzero_ps();
+  __m128 w[4];
+  for (std::size_t k = 0; k < count; ++k) {
+    const std::size_t r = ids[k] & mask;
+    const int8_t* row = Q + r * 32;
+    const __m128 vs = _mm_set1_ps(S[r]);
+    widen_i8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(row)), w);
+    for (int j = 0; j < 4; ++j) acc[j] = _mm_add_ps(acc[j], _mm_mul_ps(vs, w[j]));
+    widen_i8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(row + 16)), w);
+    for (int j = 0; j < 4; ++j) acc[4 + j] = _mm_add_ps(acc[4 + j], _mm_mul_ps(vs, w[j]));
+  }
+  const __m128 vscale = _mm_set1_ps(scale);
+  for (int j = 0; j < 8; ++j) _mm_storeu_ps(y + 4 * j, _mm_mul_ps(acc[j], vscale));
+  return true;
+#elif defined(KIMI_SIMD_WASM)
+  v128_t acc[8];
+  for (auto& a : acc) a = wasm_f32x4_splat(0.0f);
+  v128_t w[4];
+  for (std::size_t k = 0; k < count; ++k) {
+    const std::size_t r = ids[k] & mask;
+    const int8_t* row = Q + r * 32;
+    const v128_t vs = wasm_f32x4_splat(S[r]);
+    widen_i8(wasm_v128_load(row), w);
+    for (int j = 0; j < 4; ++j) acc[j] = wasm_f32x4_add(acc[j], wasm_f32x4_mul(vs, w[j]));
+    widen_i8(wasm_v128_load(row + 16), w);
+    for (int j = 0; j < 4; ++j) acc[4 + j] = wasm_f32x4_add(acc[4 + j], wasm_f32x4_mul(vs, w[j]));
+  }
+  const v128_t vscale = wasm_f32x4_splat(scale);
+  for (int j = 0; j < 8; ++j) wasm_v128_store(y + 4 * j, wasm_f32x4_mul(acc[j], vscale));
+  return true;
+#else
+  (void)Q, (void)S, (void)mask, (void)ids, (void)count, (void)scale, (void)y;
+  return false;
+#endif
+}
+
+}  // namespace
+
+void i8_embedding_bag__vector(const int8_t* Q, const float* S, std::size_t dim, uint32_t mask, const uint32_t* ids,
+                              std::size_t count, float scale, float* y) {
+  // Per lane the same operations as the scalar reference (widen int8 -> f32 exactly, multiply by the row
+  // scale, add, in row order), so both variants give identical sums.
+  if (dim == 32 && i8_bag_32(Q, S, mask, ids, count, scale, y)) return;
+  const std::size_t dim16 = dim & ~std::size_t{15};
+  for (std::size_t d = 0; d < dim; ++d) y[d] = 0.0f;
+  for (std::size_t k = 0; k < count; ++k) {
+    const std::size_t r = ids[k] & mask;
+    const int8_t* row = Q + r * dim;
+    const float s = S[r];
+    std::size_t d = 0;
+#if defined(KIMI_SIMD_SSE)
+    const __m128 vs = _mm_set1_ps(s);
+    __m128 w[4];
+    for (; d < dim16; d += 16) {
+      widen_i8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(row + d)), w);
+      for (int j = 0; j < 4; ++j)
+        _mm_storeu_ps(y + d + 4 * j, _mm_add_ps(_mm_loadu_ps(y + d + 4 * j), _mm_mul_ps(vs, w[j])));
+    }
+#elif defined(KIMI_SIMD_WASM)
+    const v128_t vs = wasm_f32x4_splat(s);
+    v128_t w[4];
+    for (; d < dim16; d += 16) {
+      widen_i8(wasm_v128_load(row + d), w);
+      for (int j = 0; j < 4; ++j)
+        wasm_v128_store(y + d + 4 * j, wasm_f32x4_add(wasm_v128_load(y + d + 4 * j), wasm_f32x4_mul(vs, w[j])));
+    }
+#endif
+    for (; d < dim; ++d) y[d] += s * static_cast<float>(row[d]);
+  }
+  for (std::size_t d = 0; d < dim; ++d) y[d] *= scale;
+  (void)dim16;
+}
+
 void f32_relu(float* x, std::size_t n) {
   for (std::size_t i = 0; i < n; ++i) x[i] = x[i] > 0.0f ? x[i] : 0.0f;
 }

@@ -16,13 +16,21 @@ void f32_embedding_bag__scalar(const float* E, std::size_t dim, uint32_t mask, c
 void f32_embedding_bag__vector(const float* E, std::size_t dim, uint32_t mask, const uint32_t* ids, std::size_t count,
                                float scale, float* y);
 
+// y[dim] = scale * sum_k S[r] * Q[r][dim], r = ids[k] & mask   (int8 rows with per-row scales)
+void i8_embedding_bag__scalar(const int8_t* Q, const float* S, std::size_t dim, uint32_t mask, const uint32_t* ids,
+                              std::size_t count, float scale, float* y);
+void i8_embedding_bag__vector(const int8_t* Q, const float* S, std::size_t dim, uint32_t mask, const uint32_t* ids,
+                              std::size_t count, float scale, float* y);
+
 // The variants the engine uses (vectorized unless KIMI_SCALAR_KERNELS is defined at build time).
 #ifdef KIMI_SCALAR_KERNELS
 inline constexpr auto f32_matvec = f32_matvec__scalar;
 inline constexpr auto f32_embedding_bag = f32_embedding_bag__scalar;
+inline constexpr auto i8_embedding_bag = i8_embedding_bag__scalar;
 #else
 inline constexpr auto f32_matvec = f32_matvec__vector;
 inline constexpr auto f32_embedding_bag = f32_embedding_bag__vector;
+inline constexpr auto i8_embedding_bag = i8_embedding_bag__vector;
 #endif
 
 // In place: x = max(x, 0)

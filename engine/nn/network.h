@@ -19,17 +19,26 @@ struct DenseLayer {
 struct Network {
   uint32_t buckets = 0;          // power of two; id & (buckets - 1) selects the embedding row
   std::size_t embedding_dim = 0;
-  std::vector<float> embedding;  // [buckets x embedding_dim]
+  std::vector<float> embedding;  // [buckets x embedding_dim], f32 form (empty when quantized)
+  // int8 form: row r is embedding_scale[r] * embedding_q[r][...] (symmetric, per-row max |x| / 127). A quarter
+  // of the bytes, so the embedding bag touches a quarter of the cache lines.
+  std::vector<int8_t> embedding_q;
+  std::vector<float> embedding_scale;
   std::vector<DenseLayer> layers;
   float temperature = 1.0f;
 
   std::size_t input_dim() const { return embedding_dim + kDenseFeatures; }
   std::size_t output_dim() const { return layers.empty() ? 0 : layers.back().out; }
   std::size_t max_width() const;  // widest activation, for scratch sizing
+  bool quantized() const { return !embedding_q.empty(); }
+  void quantize();    // f32 embedding -> int8 with per-row scales (drops the f32 table)
+  void dequantize();  // int8 -> f32 (for comparisons: the same weights at full width)
 
   // probs[output_dim()] = softmax(MLP([mean embedding of f.ids, f.dense]) / temperature).
   // scratch holds >= 2 * max_width() floats. No allocation.
   void forward(const Features& f, float* scratch, float* probs) const;
+  // The same with the scalar reference kernels (tests and the SIMD-vs-scalar benchmark).
+  void forward_scalar(const Features& f, float* scratch, float* probs) const;
 };
 
 }  // namespace kimi

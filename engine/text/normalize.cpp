@@ -90,6 +90,18 @@ std::size_t normalize(std::string_view input, char* out, NormalizeStats* stats) 
   bool pending_space = false;
   std::size_t i = 0;
   while (i < n) {
+    const unsigned char c = s[i];
+    if (c > 0x20 && c < 0x7F && len + 1 + (pending_space ? 1 : 0) <= kMaxNormalizedBytes) {
+      // Printable ASCII, the common case: no decoding, one byte out (same result as the general path).
+      if (pending_space) out[len++] = ' ';
+      pending_space = false;
+      const bool upper = c >= 'A' && c <= 'Z';
+      st.letters += upper || (c >= 'a' && c <= 'z');
+      st.uppercase += upper;
+      out[len++] = static_cast<char>(upper ? c + 32 : c);
+      ++i;
+      continue;
+    }
     uint32_t cp;
     bool valid;
     std::size_t used = decode_utf8(s, n, i, &cp, &valid);
