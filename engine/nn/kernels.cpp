@@ -23,29 +23,80 @@ void f32_matvec__scalar(const float* W, const float* b, const float* x, std::siz
   }
 }
 
-void f32_matvec__vector(const float* W, const float* b, const float* x, std::size_t rows, std::size_t cols, float* y) {
+namespace {
+
+// One row's dot product in four lanes, summed ((l0 + l1) + (l2 + l3)), plus the tail and the bias.
+float dot_row(const float* w, const float* x, std::size_t cols, float bias) {
   const std::size_t cols4 = cols & ~std::size_t{3};
-  for (std::size_t r = 0; r < rows; ++r) {
-    const float* w = W + r * cols;
-    float lanes[4];
+  float lanes[4];
 #if defined(KIMI_SIMD_SSE)
-    __m128 acc = _mm_setzero_ps();
-    for (std::size_t c = 0; c < cols4; c += 4) acc = _mm_add_ps(acc, _mm_mul_ps(_mm_loadu_ps(w + c), _mm_loadu_ps(x + c)));
-    _mm_storeu_ps(lanes, acc);
+  __m128 acc = _mm_setzero_ps();
+  for (std::size_t c = 0; c < cols4; c += 4) acc = _mm_add_ps(acc, _mm_mul_ps(_mm_loadu_ps(w + c), _mm_loadu_ps(x + c)));
+  _mm_storeu_ps(lanes, acc);
 #elif defined(KIMI_SIMD_WASM)
-    v128_t acc = wasm_f32x4_splat(0.0f);
-    for (std::size_t c = 0; c < cols4; c += 4)
-      acc = wasm_f32x4_add(acc, wasm_f32x4_mul(wasm_v128_load(w + c), wasm_v128_load(x + c)));
-    wasm_v128_store(lanes, acc);
+  v128_t acc = wasm_f32x4_splat(0.0f);
+  for (std::size_t c = 0; c < cols4; c += 4) acc = wasm_f32x4_add(acc, wasm_f32x4_mul(wasm_v128_load(w + c), wasm_v128_load(x + c)));
+  wasm_v128_store(lanes, acc);
 #else
-    lanes[0] = lanes[1] = lanes[2] = lanes[3] = 0.0f;
-    for (std::size_t c = 0; c < cols4; c += 4)
-      for (std::size_t k = 0; k < 4; ++k) lanes[k] += w[c + k] * x[c + k];
+  lanes[0] = lanes[1] = lanes[2] = lanes[3] = 0.0f;
+  for (std::size_t c = 0; c < cols4; c += 4)
+    for (std::size_t k = 0; k < 4; ++k) lanes[k] += w[c + k] * x[c + k];
 #endif
-    float acc_tail = 0.0f;
-    for (std::size_t c = cols4; c < cols; ++c) acc_tail += w[c] * x[c];
-    y[r] = ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + acc_tail + b[r];
+  float tail = 0.0f;
+  for (std::size_t c = cols4; c < cols; ++c) tail += w[c] * x[c];
+  return ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + tail + bias;
+}
+
+}  // namespace
+
+void f32_matvec__vector(const float* W, const float* b, const float* x, std::size_t rows, std::size_t cols, float* y) {
+  std::size_t r = 0;
+#if defined(KIMI_SIMD_SSE) || defined(KIMI_SIMD_WASM)
+  // Four rows at a time share each load of x; their lane sums are combined by a 4x4 transpose, in the same
+  // order as dot_row, so results are identical to the one-row path.
+  const std::size_t cols4 = cols & ~std::size_t{3};
+  for (; r + 4 <= rows; r += 4) {
+    const float* w0 = W + r * cols;
+    const float* w1 = w0 + cols;
+    const float* w2 = w1 + cols;
+    const float* w3 = w2 + cols;
+#if defined(KIMI_SIMD_SSE)
+    __m128 a0 = _mm_setzero_ps(), a1 = a0, a2 = a0, a3 = a0;
+    for (std::size_t c = 0; c < cols4; c += 4) {
+      const __m128 xv = _mm_loadu_ps(x + c);
+      a0 = _mm_add_ps(a0, _mm_mul_ps(_mm_loadu_ps(w0 + c), xv));
+      a1 = _mm_add_ps(a1, _mm_mul_ps(_mm_loadu_ps(w1 + c), xv));
+      a2 = _mm_add_ps(a2, _mm_mul_ps(_mm_loadu_ps(w2 + c), xv));
+      a3 = _mm_add_ps(a3, _mm_mul_ps(_mm_loadu_ps(w3 + c), xv));
+    }
+    _MM_TRANSPOSE4_PS(a0, a1, a2, a3);  // now a_k holds lane k of rows r..r+3
+    float sums[4];
+    _mm_storeu_ps(sums, _mm_add_ps(_mm_add_ps(a0, a1), _mm_add_ps(a2, a3)));
+#else
+    v128_t a0 = wasm_f32x4_splat(0.0f), a1 = a0, a2 = a0, a3 = a0;
+    for (std::size_t c = 0; c < cols4; c += 4) {
+      const v128_t xv = wasm_v128_load(x + c);
+      a0 = wasm_f32x4_add(a0, wasm_f32x4_mul(wasm_v128_load(w0 + c), xv));
+      a1 = wasm_f32x4_add(a1, wasm_f32x4_mul(wasm_v128_load(w1 + c), xv));
+      a2 = wasm_f32x4_add(a2, wasm_f32x4_mul(wasm_v128_load(w2 + c), xv));
+      a3 = wasm_f32x4_add(a3, wasm_f32x4_mul(wasm_v128_load(w3 + c), xv));
+    }
+    const v128_t t0 = wasm_i32x4_shuffle(a0, a1, 0, 4, 1, 5), t1 = wasm_i32x4_shuffle(a0, a1, 2, 6, 3, 7);
+    const v128_t t2 = wasm_i32x4_shuffle(a2, a3, 0, 4, 1, 5), t3 = wasm_i32x4_shuffle(a2, a3, 2, 6, 3, 7);
+    const v128_t l0 = wasm_i32x4_shuffle(t0, t2, 0, 1, 4, 5), l1 = wasm_i32x4_shuffle(t0, t2, 2, 3, 6, 7);
+    const v128_t l2 = wasm_i32x4_shuffle(t1, t3, 0, 1, 4, 5), l3 = wasm_i32x4_shuffle(t1, t3, 2, 3, 6, 7);
+    float sums[4];
+    wasm_v128_store(sums, wasm_f32x4_add(wasm_f32x4_add(l0, l1), wasm_f32x4_add(l2, l3)));
+#endif
+    const float* rows4[4] = {w0, w1, w2, w3};
+    for (int k = 0; k < 4; ++k) {
+      float tail = 0.0f;
+      for (std::size_t c = cols4; c < cols; ++c) tail += rows4[k][c] * x[c];
+      y[r + k] = sums[k] + tail + b[r + k];
+    }
   }
+#endif
+  for (; r < rows; ++r) y[r] = dot_row(W + r * cols, x, cols, b[r]);
 }
 
 void f32_embedding_bag__scalar(const float* E, std::size_t dim, uint32_t mask, const uint32_t* ids, std::size_t count,
@@ -92,6 +143,8 @@ void i8_embedding_bag__scalar(const int8_t* Q, const float* S, std::size_t dim, 
 namespace {
 
 #if defined(KIMI_SIMD_SSE)
+constexpr std::size_t kPrefetchAhead = 8;
+
 // Sign-extends the 16 int8 lanes of q into four f32x4 vectors.
 inline void widen_i8(__m128i q, __m128 out[4]) {
   const __m128i lo16 = _mm_srai_epi16(_mm_unpacklo_epi8(q, q), 8), hi16 = _mm_srai_epi16(_mm_unpackhi_epi8(q, q), 8);
@@ -118,6 +171,11 @@ bool i8_bag_32(const int8_t* Q, const float* S, uint32_t mask, const uint32_t* i
   for (auto& a : acc) a = _mm_setzero_ps();
   __m128 w[4];
   for (std::size_t k = 0; k < count; ++k) {
+    if (k + kPrefetchAhead < count) {  // rows are scattered: ask for one a few iterations ahead
+      const std::size_t ahead = ids[k + kPrefetchAhead] & mask;
+      _mm_prefetch(reinterpret_cast<const char*>(Q + ahead * 32), _MM_HINT_T0);
+      _mm_prefetch(reinterpret_cast<const char*>(S + ahead), _MM_HINT_T0);
+    }
     const std::size_t r = ids[k] & mask;
     const int8_t* row = Q + r * 32;
     const __m128 vs = _mm_set1_ps(S[r]);

@@ -75,7 +75,10 @@ class Writer {
   bool full_ = false;
 };
 
-bool starts_with_at(std::string_view s, std::size_t i, std::string_view p) { return s.substr(i, p.size()) == p; }
+// (The first-byte test rejects most candidates without a memcmp call: this runs for every phrase at every byte.)
+bool starts_with_at(std::string_view s, std::size_t i, std::string_view p) {
+  return p.empty() || (i < s.size() && s[i] == p[0] && s.substr(i, p.size()) == p);
+}
 
 // "half", "thirds", "quarter", ... at s[i]: the denominator, or 0.
 int denominator_word(std::string_view s, std::size_t i) {

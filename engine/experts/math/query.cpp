@@ -4,6 +4,14 @@
 namespace kimi::math {
 namespace {
 
+// Patterns are short ("a|an? $ of $"): a plain loop beats a memchr call for each word of each pattern.
+std::size_t find_char(std::string_view s, char c) {
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (s[i] == c) return i;
+  return std::string_view::npos;
+}
+
+
 constexpr std::string_view kFiller[] = {
     "what", "what's", "whats", "wat", "is", "are", "the", "of", "calculate", "calc", "compute", "evaluate", "eval",
     "work", "out", "solve", "simplify", "find", "tell", "me", "value", "please", "pls", "plz", "can", "could",
@@ -39,12 +47,14 @@ int MathQuery::find_word(std::string_view w, int from) const {
 }
 
 int MathQuery::find_phrase(std::string_view phrase, int from) const {
+  const std::string_view first = phrase.substr(0, find_char(phrase, ' '));
   for (int i = from < 0 ? 0 : from; i < toks.count; ++i) {
+    if (toks.text_of(i) != first) continue;  // cheap reject before splitting the phrase
     std::string_view rest = phrase;
     int j = i;
     bool ok = true;
     while (ok && !rest.empty()) {
-      std::size_t sp = rest.find(' ');
+      std::size_t sp = find_char(rest, ' ');
       std::string_view w = rest.substr(0, sp);
       rest = sp == std::string_view::npos ? std::string_view() : rest.substr(sp + 1);
       ok = j < toks.count && toks.text_of(j) == w;
@@ -80,7 +90,7 @@ bool MathQuery::pure_except(int begin, int end) const {
 int MathQuery::match_at(int at, std::string_view pattern, const ParseResult** slots) const {
   int i = at, k = 0;
   while (!pattern.empty()) {
-    std::size_t sp = pattern.find(' ');
+    std::size_t sp = find_char(pattern, ' ');
     std::string_view item = pattern.substr(0, sp);
     pattern = sp == std::string_view::npos ? std::string_view() : pattern.substr(sp + 1);
     if (item == "$") {
@@ -94,7 +104,7 @@ int MathQuery::match_at(int at, std::string_view pattern, const ParseResult** sl
     if (optional) item.remove_suffix(1);
     bool matched = false;
     while (!item.empty() && !matched) {
-      std::size_t bar = item.find('|');
+      std::size_t bar = find_char(item, '|');
       std::string_view alt = item.substr(0, bar);
       item = bar == std::string_view::npos ? std::string_view() : item.substr(bar + 1);
       matched = i < toks.count && toks.text_of(i) == alt;
@@ -112,14 +122,14 @@ bool MathQuery::find_pattern(std::string_view pattern, const ParseResult** slots
     return false;
   }
   // A required first word: skip tokens that cannot be it before running the full match.
-  std::string_view first = pattern.substr(0, pattern.find(' '));
+  std::string_view first = pattern.substr(0, find_char(pattern, ' '));
   bool required = !first.empty() && first.back() != '?';
   for (int i = 0; i < toks.count; ++i) {
     if (required) {
       std::string_view t = toks.text_of(i), alts = first;
       bool hit = false;
       while (!alts.empty() && !hit) {
-        std::size_t bar = alts.find('|');
+        std::size_t bar = find_char(alts, '|');
         hit = alts.substr(0, bar) == t;
         alts = bar == std::string_view::npos ? std::string_view() : alts.substr(bar + 1);
       }
