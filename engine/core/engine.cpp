@@ -140,6 +140,7 @@ struct Engine::Impl {
       out.weight = e.weight;
       out.confidence = e.intent_probs[0];
       out.intent = top.id;
+      out.intent_index = e.intents[0];
       out.abstained = e.intent_probs[0] < model.abstain_floor;
       AnswerBuffer& buf = answers[i];
       // Exact computation answers for itself, whatever the intent network's confidence.
@@ -208,7 +209,7 @@ struct Engine::Impl {
     key[0] = static_cast<char>((opt.expert + 1) | (opt.consensus ? 0x10 : 0));
     std::memcpy(key + 1, normalized, len);
     const std::string_view key_view(key, len + 1);
-    const uint64_t hash = hash_bytes(key, len + 1, 0x5eed);
+    const uint64_t hash = hash_key(key, len + 1, 0x5eed);
     const bool cacheable = opt.use_cache && LruCache::fits(key_view);
 
     Decision decision;
@@ -305,6 +306,25 @@ LoadResult Engine::load_files(const std::string& model_path, const std::string& 
 
 const QueryResult& Engine::query(std::string_view text, const QueryOptions& options) { return impl_->query(text, options); }
 
+void Engine::query_batch(const std::string_view* texts, std::size_t count, BatchSink sink, void* context,
+                         const QueryOptions& options) {
+  for (std::size_t i = 0; i < count; ++i) sink(context, i, impl_->query(texts[i], options));
+}
+
+void Engine::query_batch(const std::string_view* texts, std::size_t count, BatchItem* out, const QueryOptions& options) {
+  for (std::size_t i = 0; i < count; ++i) {
+    const QueryResult& r = impl_->query(texts[i], options);
+    BatchItem& b = out[i];
+    b.error = r.error;
+    b.domain = r.domain;
+    b.confidence = r.confidence;
+    b.intent = r.intent;
+    b.intent_index = r.num_experts > 0 ? r.experts[0].intent_index : -1;
+    b.abstained = r.num_experts > 0 && r.experts[0].abstained;
+    b.cached = r.cached;
+  }
+}
+
 MetricsSnapshot Engine::metrics() const {
   const Metrics& m = impl_->metrics;
   MetricsSnapshot s;
@@ -350,6 +370,7 @@ std::string Engine::info_json() const {
   for (int d = 0; d < kNumDomains; ++d) {
     auto e = net_json(impl_->model.experts[d]);
     e["intents"] = impl_->model.intents[d].size();
+    e["intent_ids"] = impl_->model.intents[d];
     j["experts"][domain_name(d)] = e;
   }
   return j.dump();

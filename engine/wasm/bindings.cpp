@@ -16,7 +16,13 @@ namespace {
 
 constexpr std::size_t kInputCapacity = 256 * 1024;  // larger inputs are cut by engine.js (flagged truncated)
 
+constexpr std::size_t kBatchCapacity = 4096;  // records per kimi_query_batch call
+constexpr std::size_t kRecordBytes = 12;
+
 std::unique_ptr<kimi::Engine> g_engine;
+std::array<std::string_view, kBatchCapacity> g_batch_texts;
+std::array<kimi::BatchItem, kBatchCapacity> g_batch_items;
+uint8_t g_records[kBatchCapacity * kRecordBytes];
 char g_input[kInputCapacity];
 std::string g_output;
 
@@ -67,6 +73,47 @@ EMSCRIPTEN_KEEPALIVE std::size_t kimi_query(std::size_t len, int expert, int con
   opt.use_cache = use_cache != 0;
   kimi::write_result_json(g_engine->query(std::string_view(g_input, len), opt), &g_output);
   return g_output.size();
+}
+
+// Many queries per call, results as compact binary records instead of JSON (the batch API: one boundary
+// crossing and no JSON encode/parse per query). The input buffer holds the texts back to back, each a u32
+// little-endian byte length and its bytes. Each 12-byte record at kimi_records(): u8 error code, u8 domain,
+// u8 flags (1 cached, 2 abstained), u8 0, f32 confidence, u16 intent index (0xffff none), u16 0.
+// Returns the number of records written: fewer than `count` if the input ends early or a length overruns it.
+EMSCRIPTEN_KEEPALIVE const uint8_t* kimi_records() { return g_records; }
+EMSCRIPTEN_KEEPALIVE std::size_t kimi_batch_capacity() { return kBatchCapacity; }
+EMSCRIPTEN_KEEPALIVE std::size_t kimi_query_batch(std::size_t count, std::size_t input_len, int expert, int consensus,
+                                                  int use_cache) {
+  if (!g_engine) return 0;
+  if (count > kBatchCapacity) count = kBatchCapacity;
+  if (input_len > kInputCapacity) input_len = kInputCapacity;
+  std::size_t n = 0, pos = 0;
+  while (n < count && pos + 4 <= input_len) {
+    uint32_t len;
+    std::memcpy(&len, g_input + pos, 4);
+    pos += 4;
+    if (len > input_len - pos) break;
+    g_batch_texts[n++] = std::string_view(g_input + pos, len);
+    pos += len;
+  }
+  kimi::QueryOptions opt;
+  opt.expert = expert;
+  opt.consensus = consensus != 0;
+  opt.use_cache = use_cache != 0;
+  g_engine->query_batch(g_batch_texts.data(), n, g_batch_items.data(), opt);
+  for (std::size_t i = 0; i < n; ++i) {
+    const kimi::BatchItem& b = g_batch_items[i];
+    uint8_t* r = g_records + i * kRecordBytes;
+    r[0] = static_cast<uint8_t>(b.error);
+    r[1] = static_cast<uint8_t>(b.domain);
+    r[2] = static_cast<uint8_t>((b.cached ? 1 : 0) | (b.abstained ? 2 : 0));
+    r[3] = 0;
+    std::memcpy(r + 4, &b.confidence, 4);
+    const uint16_t intent = b.intent_index < 0 ? 0xffff : static_cast<uint16_t>(b.intent_index);
+    std::memcpy(r + 8, &intent, 2);
+    r[10] = r[11] = 0;
+  }
+  return n;
 }
 
 EMSCRIPTEN_KEEPALIVE std::size_t kimi_metrics() {

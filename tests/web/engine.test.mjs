@@ -111,3 +111,22 @@ test('a corrupt model is refused with a clear error', async () => {
   flipped[3] = 0x7f;  // header length far beyond the file
   await assert.rejects(load({ modelBytes: flipped }), /header length/);
 });
+
+test('routeBatch: compact results agree with query(), in order, across many calls', () => {
+  const texts = [];
+  for (let i = 0; i < 5000; i++) texts.push(`query number ${i}: how do I ${i % 2 ? 'undo a git commit' : 'solve 2x + 3 = 7'}`);
+  texts[17] = '';  // an empty query is an error entry, not a failure of the batch
+  texts[4200] = 'z'.repeat(300000);  // longer than the input buffer: still answered (truncated)
+  const out = engine.routeBatch(texts, { cache: false });
+  assert.equal(out.length, texts.length);
+  assert.equal(out[17].error.code, 'empty_query');
+  for (const i of [0, 1, 2, 999, 4096, 4200, 4999]) {
+    const one = engine.query(texts[i], { cache: false });
+    assert.equal(out[i].domain, one.domain, `item ${i}`);
+    assert.equal(out[i].intent, one.intent, `item ${i}`);
+    assert.ok(Math.abs(out[i].confidence - one.confidence) < 1e-6, `item ${i}`);
+  }
+  assert.equal(engine.routeBatch('not an array').error.code, 'invalid_argument');
+  assert.equal(engine.routeBatch([1, 2]).error.code, 'invalid_argument');
+  assert.equal(engine.routeBatch(['x'], { expert: 'nope' }).error.code, 'invalid_argument');
+});

@@ -64,6 +64,7 @@ struct ExpertAnswer {
   float confidence = 0.0f;  // the expert's probability for its top intent
   bool abstained = false;   // confidence below the model's floor: the answer says so and names close topics
   std::string_view intent;  // intent id from the knowledge base
+  int intent_index = -1;    // its position in the model's intent list for this domain
   std::string_view answer;
 };
 
@@ -89,6 +90,21 @@ struct QueryResult {
   double latency_us = 0.0;
   StageLatency stages;
 };
+
+// One answer of a batch, compact: what a caller needs to route and display without copying strings.
+// `intent` points into the knowledge base and stays valid for the engine's lifetime.
+struct BatchItem {
+  ErrorCode error = ErrorCode::kOk;
+  int domain = 0;
+  float confidence = 0.0f;
+  std::string_view intent;
+  int intent_index = -1;  // position of `intent` in the model's list for `domain` (see info_json)
+  bool abstained = false;
+  bool cached = false;
+};
+
+// Receives each full result of a batch while its string_views are valid (until the sink returns).
+using BatchSink = void (*)(void* context, std::size_t index, const QueryResult& result);
 
 struct Percentiles {
   double p50_us = 0, p95_us = 0, p99_us = 0;
@@ -127,6 +143,11 @@ class Engine {
                                const EngineConfig& config = {});
 
   const QueryResult& query(std::string_view text, const QueryOptions& options = {});
+  // Answers texts[0..count) in order, exactly as query() would one by one (same cache, metrics, memory).
+  // The first form fills out[0..count); the second hands each full result to `sink`.
+  void query_batch(const std::string_view* texts, std::size_t count, BatchItem* out, const QueryOptions& options = {});
+  void query_batch(const std::string_view* texts, std::size_t count, BatchSink sink, void* context,
+                   const QueryOptions& options = {});
   MetricsSnapshot metrics() const;
   void reset_metrics();
   void reset_conversation();  // forget the conversation memory (context expert)
