@@ -10,6 +10,7 @@ packages=(
   emscripten                                      # WebAssembly build
   chromium                                        # browser end-to-end tests (driven by playwright-core)
   clang libclang-rt-14-dev                        # libFuzzer targets and sanitizer runtimes
+  fasttext libfasttext-dev                        # the peer router in bench_accuracy.sh and kimi-bench
 )
 
 missing=()

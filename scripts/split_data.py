@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Merges labelled query files into models/data/train.jsonl and dev.jsonl.
 
-Rows are {"q", "domain", "intent"}. Exact duplicates (after lowercasing and folding whitespace) are dropped,
+Rows are {"q", "domain"[, "intent"]}. Exact duplicates (after lowercasing and folding whitespace) are dropped,
 keeping the first. The split is by a hash of the normalized query, so it is stable: a query never moves between
 train and dev when other rows are added, and near-identical spellings of one query land on the same side.
 
@@ -28,7 +28,9 @@ def main():
                 continue
             try:
                 o = json.loads(line)
-                row = {"q": o["q"], "domain": o["domain"], "intent": o["intent"]}
+                row = {"q": o["q"], "domain": o["domain"]}
+                if o.get("intent"):  # optional: rows without one train the router only
+                    row["intent"] = o["intent"]
             except (json.JSONDecodeError, KeyError, TypeError) as e:
                 sys.exit(f"{path}:{n}: bad row ({e})")
             k = key(row["q"])

@@ -50,18 +50,20 @@ Status read_examples(const std::string& path, const IntentIds& intents, std::vec
     nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
     if (j.is_discarded() || !j.is_object()) return {ErrorCode::kInvalidArgument, at + "not a JSON object"};
     if (!j.contains("q") || !j["q"].is_string() || !j.contains("domain") || !j["domain"].is_string() ||
-        !j.contains("intent") || !j["intent"].is_string())
-      return {ErrorCode::kInvalidArgument, at + "needs string fields \"q\", \"domain\" and \"intent\""};
+        (j.contains("intent") && !j["intent"].is_string()))
+      return {ErrorCode::kInvalidArgument, at + "needs string fields \"q\" and \"domain\" (and optionally \"intent\")"};
     Example e;
     e.text = j["q"].get<std::string>();
     e.domain = domain_from_name(j["domain"].get<std::string>());
     if (e.domain < 0) return {ErrorCode::kInvalidArgument, at + "unknown domain '" + j["domain"].get<std::string>() + "'"};
-    const std::string intent = j["intent"].get<std::string>();
-    const auto& ids = intents[e.domain];
-    auto it = std::find(ids.begin(), ids.end(), intent);
-    if (it == ids.end())
-      return {ErrorCode::kInvalidArgument, at + "intent '" + intent + "' is not in the " + domain_name(e.domain) + " knowledge file"};
-    e.intent = static_cast<int>(it - ids.begin());
+    if (j.contains("intent")) {
+      const std::string intent = j["intent"].get<std::string>();
+      const auto& ids = intents[e.domain];
+      auto it = std::find(ids.begin(), ids.end(), intent);
+      if (it == ids.end())
+        return {ErrorCode::kInvalidArgument, at + "intent '" + intent + "' is not in the " + domain_name(e.domain) + " knowledge file"};
+      e.intent = static_cast<int>(it - ids.begin());
+    }
     featurize(&e);
     if (e.ids.empty()) return {ErrorCode::kInvalidArgument, at + "query is empty after normalization"};
     out->push_back(std::move(e));

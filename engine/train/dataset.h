@@ -13,7 +13,7 @@ namespace kimi {
 struct Example {
   std::string text;  // as written in the file
   int domain = 0;
-  int intent = 0;    // index into the domain's knowledge intents
+  int intent = -1;   // index into the domain's knowledge intents; -1 = none (trains the router only)
   std::vector<uint32_t> ids;
   std::array<float, kDenseFeatures> dense{};
 };

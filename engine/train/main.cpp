@@ -28,8 +28,10 @@ const char* kUsage =
     "  --seed N          random seed (default 1)\n"
     "  --router-buckets B, --expert-buckets B   log2 of the hash buckets (default 14, 12)\n"
     "  --router-dim D, --expert-dim D           embedding widths (default 32, 32)\n"
+    "  --router-hidden H, --expert-hidden H     hidden layer widths (default 64, 64)\n"
     "  --dropout P       share of feature ids dropped per training step (default 0.3)\n"
-    "  --abstain-precision A   experts abstain below the confidence where dev answers are right >= A (default 0.8)\n";
+    "  --abstain-precision A   experts abstain below the confidence where dev answers are right >= A (default 0.8)\n"
+    "  --f32             keep f32 embeddings (default: int8 with per-row scales, a quarter of the size)\n";
 
 struct Args {
   std::string data = "models/data", knowledge = "models/knowledge", out = "models/kimi.safetensors", assembled;
@@ -37,24 +39,30 @@ struct Args {
   uint64_t seed = 1;
   int router_buckets_log2 = 14, expert_buckets_log2 = 12;
   std::size_t router_dim = 32, expert_dim = 32;
+  std::size_t router_hidden = 64, expert_hidden = 64;
   float dropout = 0.3f;
   double abstain_precision = 0.8;
+  bool int8 = true;
 };
 
-// Hidden layer widths: the router and every expert have one ReLU layer of 64 (the experts learn from ~1k
-// queries each; deeper or wider layers overfit them, measured on dev).
-constexpr std::size_t kHidden = 64;
+// Hidden layer widths: the router and every expert have one ReLU layer (64 by default: the experts learn from
+// ~1-2k queries each; deeper or wider layers overfit them, measured on dev).
 
 void log(const char* s) {
   std::printf("%s\n", s);
   std::fflush(stdout);
 }
 
+// All examples, or those of one domain that have an intent (what that domain's expert learns from).
 std::vector<const Example*> ptrs(const std::vector<Example>& v, int domain = -1) {
   std::vector<const Example*> out;
   for (const auto& e : v)
-    if (domain < 0 || e.domain == domain) out.push_back(&e);
+    if (domain < 0 || (e.domain == domain && e.intent >= 0)) out.push_back(&e);
   return out;
+}
+
+std::size_t count_domain(const std::vector<Example>& v, int domain) {
+  return static_cast<std::size_t>(std::count_if(v.begin(), v.end(), [&](const Example& e) { return e.domain == domain; }));
 }
 
 // Accuracy of `net` on examples, through the engine's own forward pass; fills confusion[label][pred].
@@ -88,6 +96,7 @@ float calibrate_abstain_floor(const Model& model, const std::vector<Example>& de
   std::vector<Point> points;
   auto f = std::make_unique<Features>();
   for (const Example& e : dev) {
+    if (e.intent < 0) continue;
     const Network& net = model.experts[e.domain];
     std::vector<float> scratch(2 * net.max_width()), p(net.output_dim());
     to_features(e, f.get());
@@ -114,8 +123,11 @@ float calibrate_abstain_floor(const Model& model, const std::vector<Example>& de
 Status write_assembled(const std::string& path, const std::vector<Example>& xs, const IntentIds& intents) {
   std::ofstream f(path, std::ios::binary);
   if (!f) return {ErrorCode::kIo, "cannot write " + path};
-  for (const auto& e : xs)
-    f << nlohmann::json{{"q", e.text}, {"domain", domain_name(e.domain)}, {"intent", intents[e.domain][e.intent]}}.dump() << "\n";
+  for (const auto& e : xs) {
+    nlohmann::json j{{"q", e.text}, {"domain", domain_name(e.domain)}};
+    if (e.intent >= 0) j["intent"] = intents[e.domain][e.intent];
+    f << j.dump() << "\n";
+  }
   return {};
 }
 
@@ -132,8 +144,8 @@ int run(const Args& args) {
   }
   std::printf("data: %zu train, %zu dev queries\n", train.size(), dev.size());
   for (int d = 0; d < kNumDomains; ++d)
-    std::printf("  %-12s %5zu train %4zu dev, %zu intents\n", domain_name(d), ptrs(train, d).size(), ptrs(dev, d).size(),
-                intents[d].size());
+    std::printf("  %-12s %5zu train %4zu dev (%zu and %zu with an intent), %zu intents\n", domain_name(d),
+                count_domain(train, d), count_domain(dev, d), ptrs(train, d).size(), ptrs(dev, d).size(), intents[d].size());
   if (!args.assembled.empty()) {
     if (!(s = write_assembled(args.assembled + "/train.jsonl", train, intents)).ok() ||
         !(s = write_assembled(args.assembled + "/dev.jsonl", dev, intents)).ok()) {
@@ -151,18 +163,29 @@ int run(const Args& args) {
   auto by_domain = [](const Example& e) { return e.domain; };
   auto by_intent = [](const Example& e) { return e.intent; };
 
-  std::printf("router: %u buckets x %zu, hidden %zu -> %d domains\n", router_buckets, args.router_dim, kHidden, kNumDomains);
-  model.router = train_network(ptrs(train), by_domain, {router_buckets, args.router_dim, {kHidden}, kNumDomains}, opt, log);
+  std::printf("router: %u buckets x %zu, hidden %zu -> %d domains\n", router_buckets, args.router_dim, args.router_hidden, kNumDomains);
+  // Quantizes a trained network (unless --f32) and reports what int8 costs on dev, before calibrating the
+  // temperature of the network that is actually saved.
+  auto finish = [&](Network* net, const std::vector<const Example*>& dev_xs, const std::function<int(const Example&)>& label) {
+    if (!args.int8) return;
+    const double before = evaluate(*net, dev_xs, label, nullptr, nullptr);
+    net->quantize();
+    const double after = evaluate(*net, dev_xs, label, nullptr, nullptr);
+    std::printf("  int8 embeddings: dev top-1 %.2f%% (f32 %.2f%%, change %+.2f points)\n", after, before, after - before);
+  };
+  model.router = train_network(ptrs(train), by_domain, {router_buckets, args.router_dim, {args.router_hidden}, kNumDomains}, opt, log);
+  finish(&model.router, ptrs(dev), by_domain);
   model.router.temperature = calibrate_temperature(model.router, ptrs(dev), by_domain);
   for (int d = 0; d < kNumDomains; ++d) {
     model.intents[d] = intents[d];
     std::printf("expert %s: %u buckets x %zu, hidden %zu -> %zu intents\n", domain_name(d), expert_buckets,
-                args.expert_dim, kHidden, intents[d].size());
+                args.expert_dim, args.expert_hidden, intents[d].size());
     TrainOptions eopt = opt;
     eopt.seed = opt.seed * 1000 + static_cast<uint64_t>(d);
     eopt.epochs = opt.epochs * 2;  // small sets: more passes
     model.experts[d] = train_network(ptrs(train, d), by_intent,
-                                     {expert_buckets, args.expert_dim, {kHidden}, intents[d].size()}, eopt, log);
+                                     {expert_buckets, args.expert_dim, {args.expert_hidden}, intents[d].size()}, eopt, log);
+    finish(&model.experts[d], ptrs(dev, d), by_intent);
     model.experts[d].temperature = calibrate_temperature(model.experts[d], ptrs(dev, d), by_intent);
   }
 
@@ -234,8 +257,11 @@ int main(int argc, char** argv) {
     else if (arg == "--expert-buckets") a.expert_buckets_log2 = std::atoi(need());
     else if (arg == "--router-dim") a.router_dim = std::strtoul(need(), nullptr, 10);
     else if (arg == "--expert-dim") a.expert_dim = std::strtoul(need(), nullptr, 10);
+    else if (arg == "--router-hidden") a.router_hidden = std::strtoul(need(), nullptr, 10);
+    else if (arg == "--expert-hidden") a.expert_hidden = std::strtoul(need(), nullptr, 10);
     else if (arg == "--dropout") a.dropout = std::strtof(need(), nullptr);
     else if (arg == "--abstain-precision") a.abstain_precision = std::strtod(need(), nullptr);
+    else if (arg == "--f32") a.int8 = false;
     else { std::fprintf(stderr, "kimi-train: unknown option '%s'\n%s", arg.c_str(), kUsage); return 2; }
   }
   if (a.epochs < 1 || a.epochs > 1000) { std::fprintf(stderr, "kimi-train: --epochs must be 1..1000\n"); return 2; }
@@ -245,6 +271,10 @@ int main(int argc, char** argv) {
   }
   if (a.router_dim < 1 || a.router_dim > 512 || a.expert_dim < 1 || a.expert_dim > 512) {
     std::fprintf(stderr, "kimi-train: embedding widths must be 1..512\n");
+    return 2;
+  }
+  if (a.router_hidden < 1 || a.router_hidden > 1024 || a.expert_hidden < 1 || a.expert_hidden > 1024) {
+    std::fprintf(stderr, "kimi-train: hidden widths must be 1..1024\n");
     return 2;
   }
   if (!(a.dropout >= 0.0f && a.dropout < 0.9f)) { std::fprintf(stderr, "kimi-train: --dropout must be in [0, 0.9)\n"); return 2; }
