@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "test_support.h"
 
@@ -48,6 +49,43 @@ TEST_CASE("the second identical query is a cache hit with the same decision") {
   CHECK(r.cached);
   CHECK(std::string(r.intent) == a);
   CHECK_FALSE(e.query("sort a list of tuples by the second element", {-1, false, false}).cached);
+}
+
+TEST_CASE("a cache hit gives exactly the answers the miss gave, computed ones included") {
+  // Hits serve the answers kept with the cached decision (no recomputation): every field must match what
+  // the query computed the first time, for knowledge text, computed maths, lookups, consensus and
+  // composed coding answers, and it must still match after other queries have overwritten the buffers.
+  kimi::Engine& e = committed();
+  e.clear_cache();
+  const char* queries[] = {"what is 17*23 + 4", "solve 2x + 3 = 11", "How do I undo my last git commit?",
+                           "what does the word ephemeral mean", "reverse a string in python",
+                           "translate good morning to spanish", "what is the integral of x^2 from 0 to 3",
+                           "is it better to rent or buy, and what is 15% of 80?"};
+  kimi::QueryOptions consensus;
+  consensus.consensus = true;
+  for (const kimi::QueryOptions& opt : {kimi::QueryOptions(), consensus}) {
+    std::vector<std::vector<std::string>> first;
+    for (const char* q : queries) {
+      const kimi::QueryResult& r = e.query(q, opt);
+      REQUIRE_FALSE(r.cached);
+      std::vector<std::string> fields{std::to_string(r.domain), std::string(r.intent), std::string(r.answer)};
+      for (int i = 0; i < r.num_experts; ++i) {
+        fields.push_back(std::string(r.experts[i].answer));
+        fields.push_back(r.experts[i].abstained ? "abstained" : "answered");
+      }
+      first.push_back(fields);
+    }
+    for (std::size_t k = 0; k < std::size(queries); ++k) {
+      const kimi::QueryResult& r = e.query(queries[k], opt);
+      REQUIRE(r.cached);
+      std::vector<std::string> fields{std::to_string(r.domain), std::string(r.intent), std::string(r.answer)};
+      for (int i = 0; i < r.num_experts; ++i) {
+        fields.push_back(std::string(r.experts[i].answer));
+        fields.push_back(r.experts[i].abstained ? "abstained" : "answered");
+      }
+      CHECK(fields == first[k]);
+    }
+  }
 }
 
 TEST_CASE("forcing an expert skips the router") {

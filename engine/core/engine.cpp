@@ -66,6 +66,7 @@ struct Engine::Impl {
   std::vector<float> scratch;
   std::vector<float> probs;
   std::array<AnswerBuffer, kMaxConsensusExperts> answers;
+  Decision scratch_decision;
   QueryResult result;
 
   explicit Impl(std::size_t cache_capacity) : cache(cache_capacity) {}
@@ -129,19 +130,81 @@ struct Engine::Impl {
     }
   }
 
-  // Turns a decision into answers: knowledge text, an honest "not sure", or the context expert's reply.
-  bool render(const Decision& d, std::string_view query, bool* record_turn) {
+  // The result fields that follow from the decision alone (everything but the answer texts).
+  void fill_from_decision(const Decision& d) {
     result.num_experts = d.num_experts;
     for (int i = 0; i < d.num_experts; ++i) {
       const ExpertDecision& e = d.experts[i];
       ExpertAnswer& out = result.experts[i];
-      const Intent& top = *intents[e.domain][e.intents[0]];
       out.domain = e.domain;
       out.weight = e.weight;
       out.confidence = e.intent_probs[0];
-      out.intent = top.id;
+      out.intent = intents[e.domain][e.intents[0]]->id;
       out.intent_index = e.intents[0];
       out.abstained = e.intent_probs[0] < model.abstain_floor;
+    }
+    result.domain = d.experts[0].domain;
+    result.confidence = d.scores[result.domain];
+    result.scores = d.scores;
+    result.consensus = d.consensus;
+    result.intent = result.experts[0].intent;
+  }
+
+  // A cache hit whose answers were kept: the answer views point into the cache entry or the knowledge.
+  void fill_from_rendered(const Decision& d) {
+    fill_from_decision(d);
+    const RenderedAnswers& r = d.rendered;
+    for (int i = 0; i < d.num_experts; ++i) {
+      ExpertAnswer& out = result.experts[i];
+      out.abstained = r.abstained[i];
+      out.answer = r.stable[i] ? std::string_view(r.stable[i], r.length[i]) : std::string_view(r.text + r.offset[i], r.length[i]);
+    }
+    result.answer = result.experts[0].answer;
+  }
+
+  // Keeps the answers just rendered with the decision that goes into the cache (see RenderedAnswers).
+  void keep_rendered(Decision* d) const {
+    RenderedAnswers& r = d->rendered;
+    r.valid = true;
+    std::size_t used = 0;
+    for (int i = 0; i < d->num_experts; ++i) {
+      const std::string_view a = result.experts[i].answer;
+      r.abstained[i] = result.experts[i].abstained;
+      r.length[i] = static_cast<uint16_t>(a.size());
+      if (!inside_buffers(a.data())) {  // knowledge text: stable
+        r.stable[i] = a.data();
+        continue;
+      }
+      r.stable[i] = nullptr;
+      if (a.size() > kCachedAnswerBytes - used) {
+        r.valid = false;
+        return;
+      }
+      std::memcpy(r.text + used, a.data(), a.size());
+      r.offset[i] = static_cast<uint16_t>(used);
+      used += a.size();
+    }
+  }
+
+  // True for memory that a later query overwrites: the answer buffers and the query buffers.
+  bool inside_buffers(const char* p) const {
+    auto in = [p](const void* base, std::size_t n) {
+      const char* b = static_cast<const char*>(base);
+      return p >= b && p < b + n;
+    };
+    if (in(normalized, sizeof normalized) || in(key, sizeof key)) return true;
+    for (const AnswerBuffer& a : answers)
+      if (in(&a, sizeof a)) return true;
+    return false;
+  }
+
+  // Turns a decision into answers: knowledge text, an honest "not sure", or the context expert's reply.
+  bool render(const Decision& d, std::string_view query, bool* record_turn) {
+    fill_from_decision(d);
+    for (int i = 0; i < d.num_experts; ++i) {
+      const ExpertDecision& e = d.experts[i];
+      ExpertAnswer& out = result.experts[i];
+      const Intent& top = *intents[e.domain][e.intents[0]];
       AnswerBuffer& buf = answers[i];
       // Exact computation answers for itself, whatever the intent network's confidence.
       if (e.domain == kMathDomain && solve_math(query, buf) != MathOutcome::kNotMath) {
@@ -168,11 +231,6 @@ struct Engine::Impl {
         out.answer = top.answer;
       }
     }
-    result.domain = d.experts[0].domain;
-    result.confidence = d.scores[result.domain];
-    result.scores = d.scores;
-    result.consensus = d.consensus;
-    result.intent = result.experts[0].intent;
     result.answer = result.experts[0].answer;
     return true;
   }
@@ -212,13 +270,18 @@ struct Engine::Impl {
     const uint64_t hash = hash_key(key, len + 1, 0x5eed);
     const bool cacheable = opt.use_cache && LruCache::fits(key_view);
 
-    Decision decision;
     if (!cacheable) ++metrics.cache_bypassed;
     const Decision* hit = cacheable ? cache.get(hash, key_view) : nullptr;
+    bool record_turn = true;
     if (hit) {
-      decision = *hit;
       result.cached = true;
-    } else {
+      if (hit->rendered.valid) fill_from_rendered(*hit);
+      else render(*hit, query, &record_turn);
+      finish(*hit, query, record_turn, t0);
+      return result;
+    }
+    Decision& decision = scratch_decision;
+    {
       extract_features(query, ns, &features);
       const Clock::time_point t2 = Clock::now();
       decide(opt, &decision);
@@ -231,20 +294,27 @@ struct Engine::Impl {
       metrics.features.record(result.stages.features_us);
       if (opt.expert < 0) metrics.router.record(result.stages.router_us);
       metrics.expert.record(result.stages.expert_us);
-      if (cacheable && !uses_context(decision)) cache.put(hash, key_view, decision);
     }
-    bool record_turn = true;
     render(decision, query, &record_turn);
+    if (cacheable && !uses_context(decision)) {
+      keep_rendered(&decision);
+      cache.put(hash, key_view, decision);
+    }
+    finish(decision, query, record_turn, t0);
+    return result;
+  }
+
+  // Conversation memory, per-expert counts and the total latency: the same for hits and misses.
+  void finish(const Decision& d, std::string_view query, bool record_turn, Clock::time_point t0) {
     if (record_turn) {
-      const ExpertDecision& e = decision.experts[0];
+      const ExpertDecision& e = d.experts[0];
       const int related[2] = {e.intents[1], e.intents[2]};
       memory.add(query, e.domain, e.intents[0], related, result.answer);
     }
     ++metrics.per_expert[result.domain];
-    if (decision.consensus) ++metrics.consensus;
+    if (d.consensus) ++metrics.consensus;
     result.latency_us = us_between(t0, Clock::now());
     metrics.total.record(result.latency_us);
-    return result;
   }
 };
 
