@@ -118,7 +118,8 @@ def main():
               file=sys.stderr)
         subprocess.run(["fasttext", "supervised", "-input", os.path.join(tmp, "train.txt"), "-output", ft,
                         "-autotune-validation", os.path.join(tmp, "dev.txt"), "-autotune-duration",
-                        str(a.autotune_seconds), "-thread", "1", "-verbose", "0"], check=True)
+                        str(a.autotune_seconds), "-thread", "1", "-verbose", "0"], check=True,
+                       stderr=subprocess.DEVNULL)  # autotune's progress line is rewritten ~10 times a second
         results = {}
         for s, _ in SETS:
             results[s] = (metrics(data[s], ours(a.model, data[s])), metrics(data[s], fasttext_scores(ft + ".bin", data[s], tmp)))

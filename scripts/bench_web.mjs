@@ -31,7 +31,7 @@ out(`| engine.wasm (SIMD) | ${kb(wasm.raw)} | ${kb(wasm.gz)} |`);
 out(`| engine.mjs (Emscripten glue) | ${kb(glue.raw)} | ${kb(glue.gz)} |`);
 out(`| src/engine.js (API) | ${kb(api.raw)} | ${kb(api.gz)} |`);
 out(`| **wasm + JS** | **${kb(wasm.raw + glue.raw + api.raw)}** | **${kb(wasm.gz + glue.gz + api.gz)}** |`);
-out(`| model (kimi.safetensors, F32) | ${kb(model.raw)} | ${kb(model.gz)} |`);
+out(`| model (kimi.safetensors, int8 embeddings) | ${kb(model.raw)} | ${kb(model.gz)} |`);
 out('');
 
 // SIMD vs scalar in Node, interleaved rounds so both see the same machine state.
@@ -57,6 +57,58 @@ out('| --- | --- | --- |');
 out(`| SIMD128 kernels | ${ms.toFixed(2)} | ${Math.round(1e6 / ms).toLocaleString('en')} |`);
 out(`| scalar kernels | ${mc.toFixed(2)} | ${Math.round(1e6 / mc).toLocaleString('en')} |`);
 out(`| **speedup** | **${(mc / ms).toFixed(2)}×** | |`);
+out('');
+
+// WebAssembly vs native, same queries (build/data/dev.jsonl when assembled), same run: whole queries through
+// the batch API (compact records, cache off), and single query() calls with their JSON result.
+const nativePath = process.argv.find((a) => a.startsWith('--native='))?.slice('--native='.length);
+const native = nativePath ? JSON.parse(readFileSync(nativePath, 'utf8')) : null;
+const benchQueries = native
+  ? readFileSync(native.queries.file, 'utf8').trim().split('\n').map((l) => JSON.parse(l).q)
+  : queries;
+const passes = quick ? 2 : 15;
+const wasmBatch = { simd: [], scalar: [] };
+for (let p = 0; p < passes; p++) {
+  for (const [name, engine] of [['simd', simd], ['scalar', scalar]]) {
+    const t0 = performance.now();
+    const res = engine.routeBatch(benchQueries, { cache: false });
+    wasmBatch[name].push(benchQueries.length / ((performance.now() - t0) / 1000));
+    if (res.length !== benchQueries.length) throw new Error('routeBatch lost queries');
+  }
+}
+const single = [];
+for (let p = 0; p < Math.max(1, passes / 3); p++) {
+  for (const q of benchQueries) {
+    const t0 = performance.now();
+    simd.query(q, { cache: false });
+    single.push((performance.now() - t0) * 1000);
+  }
+}
+const hitSet = benchQueries.slice(0, 800);
+simd.reset({ cache: true });
+simd.routeBatch(hitSet);
+const hits = [];
+for (let p = 0; p < passes; p++) {
+  const t0 = performance.now();
+  simd.routeBatch(hitSet);
+  hits.push(hitSet.length / ((performance.now() - t0) / 1000));
+}
+const qpsSimd = median(wasmBatch.simd), qpsScalar = median(wasmBatch.scalar);
+out('### WebAssembly in Node 20 vs native (same queries, same run)');
+out('');
+out(`${benchQueries.length} queries, ${passes} passes; batch API = \`engine.routeBatch\` (12-byte records, cache off); median pass.`);
+out('');
+out('| measure | queries/s | µs per query |');
+out('| --- | --- | --- |');
+const row = (label, qps) => out(`| ${label} | ${Math.round(qps).toLocaleString('en')} | ${(1e6 / qps).toFixed(2)} |`);
+if (native) row('native `Engine::query_batch`, cache off', native.throughput_qps.batch_cache_off);
+row('WASM SIMD128 `routeBatch`, cache off', qpsSimd);
+row('WASM scalar `routeBatch`, cache off', qpsScalar);
+row('WASM SIMD128 `routeBatch`, all cache hits', median(hits));
+out(`| WASM \`query()\` one call each (JSON result), p50 / p95 | | ${pct(single, 0.5).toFixed(2)} / ${pct(single, 0.95).toFixed(2)} |`);
+out('');
+if (native) out(`**WASM / native time per query: ${(native.throughput_qps.batch_cache_off / qpsSimd).toFixed(2)}×** (target ≤ 2×). `);
+out(`SIMD128 over scalar (batch): **${(qpsSimd / qpsScalar).toFixed(2)}×**.`);
 out('');
 
 // Chromium: first answer and round trips.
