@@ -28,7 +28,7 @@ TEST_CASE("feature ids are deterministic and depend on the text") {
   CHECK(ids(*a) != ids(*c));
 }
 
-TEST_CASE("feature counts: words, bigrams and char 3-5-grams") {
+TEST_CASE("feature counts: words, bigrams and char 3-4-grams") {
   // "ab cd": 2 unigrams, 1 bigram; each word "<ab>" has 4 chars -> 2 trigrams + 1 four-gram = 3 char n-grams.
   auto f = extract("ab cd");
   CHECK(f->count == 2 + 1 + 3 + 3);
@@ -43,10 +43,23 @@ TEST_CASE("char n-gram ids are the hashes of the n-grams of <word>") {
   std::multiset<uint32_t> expect;
   const std::string w = "<gits>";
   for (std::size_t start = 0; start < w.size(); ++start)
-    for (std::size_t len = 3; len <= 5 && start + len <= w.size(); ++len)
+    for (std::size_t len = 3; len <= 4 && start + len <= w.size(); ++len)
       expect.insert(static_cast<uint32_t>(kimi::hash_bytes(w.data() + start, len, 0x33)));
   expect.insert(static_cast<uint32_t>(kimi::hash_bytes("gits", 4, 0x11)));  // the word itself
   CHECK(ids(*f) == expect);
+}
+
+TEST_CASE("word-level ids come first, then the char n-grams") {
+  auto f = extract("undo git");
+  REQUIRE(f->word_count == 3);  // two words and their bigram
+  const uint32_t undo = static_cast<uint32_t>(kimi::hash_bytes("undo", 4, 0x11));
+  const uint32_t git = static_cast<uint32_t>(kimi::hash_bytes("git", 3, 0x11));
+  CHECK(f->ids[0] == undo);
+  CHECK(std::find(f->ids, f->ids + 3, git) != f->ids + 3);
+  // "<undo>" has 4 trigrams + 3 four-grams, "<git>" 3 + 2: all after the word-level prefix
+  CHECK(f->count == 3 + 7 + 5);
+  const uint32_t und = static_cast<uint32_t>(kimi::hash_bytes("<un", 3, 0x33));
+  CHECK(std::find(f->ids + 3, f->ids + f->count, und) != f->ids + f->count);
 }
 
 TEST_CASE("word order matters through bigrams") {

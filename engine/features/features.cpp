@@ -13,7 +13,7 @@ constexpr uint64_t kSeedWord = 0x11;
 constexpr uint64_t kSeedBigram = 0x22;
 constexpr uint64_t kSeedChar = 0x33;
 constexpr std::size_t kCharMin = 3;
-constexpr std::size_t kCharMax = 5;
+constexpr std::size_t kCharMax = 4;
 
 bool is_word_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c >= 0x80 || (c >= 'A' && c <= 'Z');
@@ -32,7 +32,7 @@ bool is_code_punct(char c) {
 }
 
 // Character n-grams of "<word>" (fastText style): the markers let prefixes and suffixes hash differently.
-// FNV-1a is a running hash, so the 3-, 4- and 5-grams at one start share their prefix work; each id equals
+// FNV-1a is a running hash, so the 3- and 4-grams at one start share their prefix work; each id equals
 // hash_bytes(gram, len, kSeedChar).
 void add_char_ngrams(const char* w, std::size_t n, Features* f) {
   const std::size_t total = n + 2;  // with '<' and '>'
@@ -57,6 +57,8 @@ void extract_features(std::string_view text, const NormalizeStats& raw, Features
   bool have_prev = false;
   std::size_t words = 0, digits = 0, ops = 0, code = 0, non_ascii = 0;
   bool question = false;
+  // Word ids first, then every word's char n-grams, so a network can read the word-level prefix alone.
+  uint16_t word_start[kMaxNormalizedBytes / 2 + 1], word_len[kMaxNormalizedBytes / 2 + 1];
   std::size_t i = 0;
   while (i < n) {
     unsigned char c = static_cast<unsigned char>(s[i]);
@@ -82,10 +84,13 @@ void extract_features(std::string_view text, const NormalizeStats& raw, Features
     prev = h;
     have_prev = true;
     if (is_word_byte(c)) {
+      word_start[words] = static_cast<uint16_t>(start);
+      word_len[words] = static_cast<uint16_t>(len);
       ++words;
-      add_char_ngrams(s + start, len, f);
     }
   }
+  f->word_count = f->count;
+  for (std::size_t w = 0; w < words; ++w) add_char_ngrams(s + word_start[w], word_len[w], f);
   const float bytes = static_cast<float>(n > 0 ? n : 1);
   f->dense[0] = std::log1p(static_cast<float>(n)) / std::log1p(static_cast<float>(kMaxNormalizedBytes));
   f->dense[1] = std::log1p(static_cast<float>(words)) / std::log1p(1024.0f);

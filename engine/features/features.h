@@ -1,4 +1,4 @@
-// Feature extraction: hashed word 1-2-grams and character 3-5-grams plus dense text statistics.
+// Feature extraction: hashed word 1-2-grams and character 3-4-grams plus dense text statistics.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -16,6 +16,7 @@ inline constexpr std::size_t kMaxFeatureIds = 4 * kMaxNormalizedBytes + 3 * (3 *
 struct Features {
   uint32_t ids[kMaxFeatureIds];  // hashed n-gram ids; a network maps them to its buckets with a mask
   std::size_t count = 0;
+  std::size_t word_count = 0;    // ids[0, word_count) are word unigrams and bigrams, char n-grams follow
   float dense[kDenseFeatures];   // see dense feature order in features.cpp
 };
 

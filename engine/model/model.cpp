@@ -129,6 +129,10 @@ Status load_network(const SafetensorsFile& file, const std::string& net, std::si
   if (n->output_dim() != outputs)
     return mismatch("'" + net + "' has " + std::to_string(n->output_dim()) + " outputs, its labels number " +
                     std::to_string(outputs));
+  auto inputs = file.metadata.find(net + ".inputs");  // optional: "words" = word-level ids only
+  n->words_only = inputs != file.metadata.end() && inputs->second == "words";
+  if (inputs != file.metadata.end() && inputs->second != "words" && inputs->second != "all")
+    return mismatch("metadata '" + net + ".inputs' is '" + inputs->second + "', expected 'words' or 'all'");
   return read_float(file.metadata, net + ".temperature", 0.01f, 100.0f, &n->temperature);
 }
 
@@ -192,6 +196,7 @@ std::vector<uint8_t> serialize_model(const Model& model) {
     const Network& n = net < 0 ? model.router : model.experts[net];
     const std::string name = network_name(net);
     meta[name + ".temperature"] = format_float(n.temperature);
+    if (n.words_only) meta[name + ".inputs"] = "words";
     if (net >= 0) meta[name + ".intents"] = join(model.intents[net]);
     if (n.quantized()) {
       OwnedTensor q{name + ".embedding", "I8", {int64_t(n.buckets), int64_t(n.embedding_dim)}, {}};

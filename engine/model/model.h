@@ -13,7 +13,7 @@
 namespace kimi {
 
 // Identifies the feature extractor a model was trained with; a model with another signature is rejected.
-inline constexpr const char* kFeatureSignature = "words1-2+chars3-5+dense8/fnv1a-mix64/v1";
+inline constexpr const char* kFeatureSignature = "words1-2+chars3-4+dense8/fnv1a-mix64/v2";
 inline constexpr const char* kModelFormat = "kimi-micro-experts/1";
 
 struct Model {

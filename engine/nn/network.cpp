@@ -58,11 +58,12 @@ template <class K>
 void forward_with(const Network& n, const Features& f, float* scratch, float* probs) {
   float* a = scratch;
   float* b = scratch + n.max_width();
-  const float scale = f.count ? 1.0f / static_cast<float>(f.count) : 0.0f;
+  const std::size_t count = n.words_only ? f.word_count : f.count;
+  const float scale = count ? 1.0f / static_cast<float>(count) : 0.0f;
   if (n.quantized())
-    K::bag_i8(n.embedding_q.data(), n.embedding_scale.data(), n.embedding_dim, n.buckets - 1, f.ids, f.count, scale, a);
+    K::bag_i8(n.embedding_q.data(), n.embedding_scale.data(), n.embedding_dim, n.buckets - 1, f.ids, count, scale, a);
   else
-    K::bag(n.embedding.data(), n.embedding_dim, n.buckets - 1, f.ids, f.count, scale, a);
+    K::bag(n.embedding.data(), n.embedding_dim, n.buckets - 1, f.ids, count, scale, a);
   std::memcpy(a + n.embedding_dim, f.dense, sizeof(float) * kDenseFeatures);
   for (std::size_t i = 0; i < n.layers.size(); ++i) {
     const DenseLayer& l = n.layers[i];

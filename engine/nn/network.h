@@ -26,6 +26,7 @@ struct Network {
   std::vector<float> embedding_scale;
   std::vector<DenseLayer> layers;
   float temperature = 1.0f;
+  bool words_only = false;  // the bag reads only the word-level ids (Features::word_count): fewer rows per query
 
   std::size_t input_dim() const { return embedding_dim + kDenseFeatures; }
   std::size_t output_dim() const { return layers.empty() ? 0 : layers.back().out; }

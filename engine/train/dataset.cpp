@@ -35,6 +35,7 @@ void featurize(Example* e) {
   std::size_t n = normalize(e->text, buf, &st);
   extract_features(std::string_view(buf, n), st, f.get());
   e->ids.assign(f->ids, f->ids + f->count);
+  e->word_count = f->word_count;
   std::copy(f->dense, f->dense + kDenseFeatures, e->dense.begin());
 }
 

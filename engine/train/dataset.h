@@ -15,6 +15,7 @@ struct Example {
   int domain = 0;
   int intent = -1;   // index into the domain's knowledge intents; -1 = none (trains the router only)
   std::vector<uint32_t> ids;
+  std::size_t word_count = 0;  // ids[0, word_count) are word-level (see Features)
   std::array<float, kDenseFeatures> dense{};
 };
 

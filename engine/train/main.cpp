@@ -29,6 +29,7 @@ const char* kUsage =
     "  --router-buckets B, --expert-buckets B   log2 of the hash buckets (default 14, 12)\n"
     "  --router-dim D, --expert-dim D           embedding widths (default 32, 32)\n"
     "  --router-hidden H, --expert-hidden H     hidden layer widths (default 64, 64)\n"
+    "  --expert-inputs all|words                the experts' bags read every id or the word-level ones (default all)\n"
     "  --dropout P       share of feature ids dropped per training step (default 0.3)\n"
     "  --abstain-precision A   experts abstain below the confidence where dev answers are right >= A (default 0.8)\n"
     "  --f32             keep f32 embeddings (default: int8 with per-row scales, a quarter of the size)\n";
@@ -40,6 +41,7 @@ struct Args {
   int router_buckets_log2 = 14, expert_buckets_log2 = 12;
   std::size_t router_dim = 32, expert_dim = 32;
   std::size_t router_hidden = 64, expert_hidden = 64;
+  bool expert_words_only = false;
   float dropout = 0.3f;
   double abstain_precision = 0.8;
   bool int8 = true;
@@ -184,7 +186,7 @@ int run(const Args& args) {
     eopt.seed = opt.seed * 1000 + static_cast<uint64_t>(d);
     eopt.epochs = opt.epochs * 2;  // small sets: more passes
     model.experts[d] = train_network(ptrs(train, d), by_intent,
-                                     {expert_buckets, args.expert_dim, {args.expert_hidden}, intents[d].size()}, eopt, log);
+                                     {expert_buckets, args.expert_dim, {args.expert_hidden}, intents[d].size(), args.expert_words_only}, eopt, log);
     finish(&model.experts[d], ptrs(dev, d), by_intent);
     model.experts[d].temperature = calibrate_temperature(model.experts[d], ptrs(dev, d), by_intent);
   }
@@ -259,6 +261,11 @@ int main(int argc, char** argv) {
     else if (arg == "--expert-dim") a.expert_dim = std::strtoul(need(), nullptr, 10);
     else if (arg == "--router-hidden") a.router_hidden = std::strtoul(need(), nullptr, 10);
     else if (arg == "--expert-hidden") a.expert_hidden = std::strtoul(need(), nullptr, 10);
+    else if (arg == "--expert-inputs") {
+      const std::string v = need();
+      if (v != "all" && v != "words") { std::fprintf(stderr, "kimi-train: --expert-inputs is all or words\n"); return 2; }
+      a.expert_words_only = v == "words";
+    }
     else if (arg == "--dropout") a.dropout = std::strtof(need(), nullptr);
     else if (arg == "--abstain-precision") a.abstain_precision = std::strtod(need(), nullptr);
     else if (arg == "--f32") a.int8 = false;

@@ -57,6 +57,7 @@ void adam_step(float* p, float* m, float* v, const float* g, std::size_t n, floa
 
 void to_features(const Example& e, Features* f) {
   f->count = e.ids.size();
+  f->word_count = e.word_count;
   std::copy(e.ids.begin(), e.ids.end(), f->ids);
   std::copy(e.dense.begin(), e.dense.end(), f->dense);
 }
@@ -115,9 +116,10 @@ Network train_network(const std::vector<const Example*>& train, const std::funct
       for (std::size_t k = start; k < end; ++k) {
         const Example& ex = *train[order[k]];
         kept.clear();
-        for (uint32_t id : ex.ids)
-          if (opt.token_dropout <= 0 || rng.uniform() >= opt.token_dropout) kept.push_back(id);
-        if (kept.empty()) kept.push_back(ex.ids[rng.below(ex.ids.size())]);
+        const std::size_t n_ids = spec.words_only ? ex.word_count : ex.ids.size();
+        for (std::size_t q = 0; q < n_ids; ++q)
+          if (opt.token_dropout <= 0 || rng.uniform() >= opt.token_dropout) kept.push_back(ex.ids[q]);
+        if (kept.empty()) kept.push_back(ex.ids[rng.below(n_ids ? n_ids : ex.ids.size())]);
         const float inv = 1.0f / static_cast<float>(kept.size());
         a[0] = Vec::Zero(in0);
         for (uint32_t id : kept) a[0].head(D) += E.row(id & mask).transpose();
@@ -177,6 +179,7 @@ Network train_network(const std::vector<const Example*>& train, const std::funct
 
   Network net;
   net.buckets = spec.buckets;
+  net.words_only = spec.words_only;
   net.embedding_dim = D;
   net.embedding.assign(E.data(), E.data() + E.size());
   for (const auto& L : layers) {

@@ -15,6 +15,7 @@ struct NetworkSpec {
   std::size_t embedding_dim = 64;
   std::vector<std::size_t> hidden;  // widths of the hidden ReLU layers
   std::size_t outputs = 0;
+  bool words_only = false;  // embedding bag over the word-level ids only
 };
 
 struct TrainOptions {
