@@ -276,3 +276,32 @@ TEST_CASE("the language expert translates from its phrasebook") {
   opt.expert = kimi::domain_from_name("language");
   CHECK(std::string(committed().query("Translate 'Hello World' to Spanish", opt).answer).find("Hola mundo") != std::string::npos);
 }
+
+TEST_CASE("the compact batch routes like query() without answering or recording turns") {
+  kimi::Engine& e = committed();
+  e.clear_cache();
+  e.reset_conversation();
+  const std::string_view texts[] = {"what is 12*12", "How do I undo my last git commit?", "", "what was my first question?",
+                                    "synonym for happy"};
+  kimi::BatchItem items[5];
+  e.query_batch(texts, 5, items);
+  CHECK(items[2].error == ErrorCode::kEmptyQuery);
+  // No turn was recorded: the context expert still has nothing to recall.
+  CHECK(std::string(e.query("what was my first question?").answer).find("12*12") == std::string::npos);
+  e.reset_conversation();
+  e.clear_cache();
+  for (int i : {0, 1, 3, 4}) {
+    const kimi::QueryResult& r = e.query(texts[i]);
+    CHECK(items[i].error == ErrorCode::kOk);
+    CHECK(items[i].domain == r.domain);
+    CHECK(items[i].confidence == r.confidence);
+    CHECK(items[i].intent == r.intent);
+    CHECK(items[i].intent_index == r.experts[0].intent_index);
+  }
+  // A decision cached by the batch (no answer kept) is answered in full by a later query().
+  e.clear_cache();
+  e.query_batch(texts, 2, items);
+  const kimi::QueryResult& r = e.query(texts[0]);
+  CHECK(r.cached);
+  CHECK(std::string(r.answer).find("144") != std::string::npos);
+}

@@ -241,7 +241,9 @@ struct Engine::Impl {
     return false;
   }
 
-  const QueryResult& query(std::string_view text, const QueryOptions& opt) {
+  // answer = false: routing only (router, experts, intents), no answer text and no conversation turn (the
+  // compact batch API, which returns no answers).
+  const QueryResult& query(std::string_view text, const QueryOptions& opt, bool answer = true) {
     const Clock::time_point t0 = Clock::now();
     result = QueryResult();
     ++metrics.queries;
@@ -272,11 +274,12 @@ struct Engine::Impl {
 
     if (!cacheable) ++metrics.cache_bypassed;
     const Decision* hit = cacheable ? cache.get(hash, key_view) : nullptr;
-    bool record_turn = true;
+    bool record_turn = answer;
     if (hit) {
       result.cached = true;
       if (hit->rendered.valid) fill_from_rendered(*hit);
-      else render(*hit, query, &record_turn);
+      else if (answer) render(*hit, query, &record_turn);
+      else fill_from_decision(*hit);
       finish(*hit, query, record_turn, t0);
       return result;
     }
@@ -295,9 +298,14 @@ struct Engine::Impl {
       if (opt.expert < 0) metrics.router.record(result.stages.router_us);
       metrics.expert.record(result.stages.expert_us);
     }
-    render(decision, query, &record_turn);
+    if (answer) {
+      render(decision, query, &record_turn);
+    } else {
+      fill_from_decision(decision);
+    }
     if (cacheable && !uses_context(decision)) {
-      keep_rendered(&decision);
+      if (answer) keep_rendered(&decision);
+      else decision.rendered.valid = false;  // a later query() renders it on its hit
       cache.put(hash, key_view, decision);
     }
     finish(decision, query, record_turn, t0);
@@ -383,7 +391,7 @@ void Engine::query_batch(const std::string_view* texts, std::size_t count, Batch
 
 void Engine::query_batch(const std::string_view* texts, std::size_t count, BatchItem* out, const QueryOptions& options) {
   for (std::size_t i = 0; i < count; ++i) {
-    const QueryResult& r = impl_->query(texts[i], options);
+    const QueryResult& r = impl_->query(texts[i], options, /*answer=*/false);
     BatchItem& b = out[i];
     b.error = r.error;
     b.domain = r.domain;

@@ -49,7 +49,63 @@ float dot_row(const float* w, const float* x, std::size_t cols, float bias) {
 
 }  // namespace
 
+#if defined(KIMI_SIMD_SSE) && defined(__GNUC__)
+namespace {
+
+bool cpu_has_avx2() {
+  static const bool yes = __builtin_cpu_supports("avx2");
+  return yes;
+}
+
+__attribute__((target("avx2"))) float hsum(__m256 v) {
+  __m128 s = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+  s = _mm_add_ps(s, _mm_movehl_ps(s, s));
+  s = _mm_add_ss(s, _mm_shuffle_ps(s, s, 1));
+  return _mm_cvtss_f32(s);
+}
+
+// AVX2 (chosen at run time): four rows at a time, eight lanes each, x loaded once per eight columns.
+__attribute__((target("avx2"))) void f32_matvec_avx2(const float* W, const float* b, const float* x, std::size_t rows,
+                                                      std::size_t cols, float* y) {
+  const std::size_t cols8 = cols & ~std::size_t{7};
+  std::size_t r = 0;
+  for (; r + 4 <= rows; r += 4) {
+    const float* w = W + r * cols;
+    __m256 a0 = _mm256_setzero_ps(), a1 = a0, a2 = a0, a3 = a0;
+    for (std::size_t c = 0; c < cols8; c += 8) {
+      const __m256 xv = _mm256_loadu_ps(x + c);
+      a0 = _mm256_add_ps(a0, _mm256_mul_ps(_mm256_loadu_ps(w + c), xv));
+      a1 = _mm256_add_ps(a1, _mm256_mul_ps(_mm256_loadu_ps(w + cols + c), xv));
+      a2 = _mm256_add_ps(a2, _mm256_mul_ps(_mm256_loadu_ps(w + 2 * cols + c), xv));
+      a3 = _mm256_add_ps(a3, _mm256_mul_ps(_mm256_loadu_ps(w + 3 * cols + c), xv));
+    }
+    const float sums[4] = {hsum(a0), hsum(a1), hsum(a2), hsum(a3)};
+    for (int k = 0; k < 4; ++k) {
+      float tail = 0.0f;
+      for (std::size_t c = cols8; c < cols; ++c) tail += w[k * cols + c] * x[c];
+      y[r + k] = sums[k] + tail + b[r + k];
+    }
+  }
+  for (; r < rows; ++r) {
+    const float* w = W + r * cols;
+    __m256 a = _mm256_setzero_ps();
+    for (std::size_t c = 0; c < cols8; c += 8) a = _mm256_add_ps(a, _mm256_mul_ps(_mm256_loadu_ps(w + c), _mm256_loadu_ps(x + c)));
+    float tail = 0.0f;
+    for (std::size_t c = cols8; c < cols; ++c) tail += w[c] * x[c];
+    y[r] = hsum(a) + tail + b[r];
+  }
+}
+
+}  // namespace
+#endif
+
 void f32_matvec__vector(const float* W, const float* b, const float* x, std::size_t rows, std::size_t cols, float* y) {
+#if defined(KIMI_SIMD_SSE) && defined(__GNUC__)
+  if (cols >= 8 && cpu_has_avx2()) {
+    f32_matvec_avx2(W, b, x, rows, cols, y);
+    return;
+  }
+#endif
   std::size_t r = 0;
 #if defined(KIMI_SIMD_SSE) || defined(KIMI_SIMD_WASM)
   // Four rows at a time share each load of x; their lane sums are combined by a 4x4 transpose, in the same
@@ -143,7 +199,7 @@ void i8_embedding_bag__scalar(const int8_t* Q, const float* S, std::size_t dim, 
 namespace {
 
 #if defined(KIMI_SIMD_SSE)
-constexpr std::size_t kPrefetchAhead = 8;
+constexpr std::size_t kPrefetchAhead = 16;  // rows in flight: the table is often cold (other networks ran in between)
 
 // Sign-extends the 16 int8 lanes of q into four f32x4 vectors.
 inline void widen_i8(__m128i q, __m128 out[4]) {
@@ -216,6 +272,11 @@ __attribute__((target("avx2"))) void i8_bag_32_avx2(const int8_t* Q, const float
                                                      std::size_t count, float scale, float* y) {
   __m256 acc[4];
   for (auto& a : acc) a = _mm256_setzero_ps();
+  for (std::size_t k = 0; k < count && k < kPrefetchAhead; ++k) {
+    const std::size_t r = ids[k] & mask;
+    _mm_prefetch(reinterpret_cast<const char*>(Q + r * 32), _MM_HINT_T0);
+    _mm_prefetch(reinterpret_cast<const char*>(S + r), _MM_HINT_T0);
+  }
   for (std::size_t k = 0; k < count; ++k) {
     if (k + kPrefetchAhead < count) {
       const std::size_t ahead = ids[k + kPrefetchAhead] & mask;
@@ -234,10 +295,6 @@ __attribute__((target("avx2"))) void i8_bag_32_avx2(const int8_t* Q, const float
   for (int j = 0; j < 4; ++j) _mm256_storeu_ps(y + 8 * j, _mm256_mul_ps(acc[j], vscale));
 }
 
-bool have_avx2() {
-  static const bool yes = __builtin_cpu_supports("avx2");
-  return yes;
-}
 #endif
 
 }  // namespace
@@ -247,7 +304,7 @@ void i8_embedding_bag__vector(const int8_t* Q, const float* S, std::size_t dim, 
   // Per lane the same operations as the scalar reference (widen int8 -> f32 exactly, multiply by the row
   // scale, add, in row order), so both variants give identical sums.
 #if defined(KIMI_SIMD_SSE) && defined(__GNUC__)
-  if (dim == 32 && have_avx2()) {
+  if (dim == 32 && cpu_has_avx2()) {
     i8_bag_32_avx2(Q, S, mask, ids, count, scale, y);
     return;
   }

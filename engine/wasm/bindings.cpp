@@ -75,8 +75,8 @@ EMSCRIPTEN_KEEPALIVE std::size_t kimi_query(std::size_t len, int expert, int con
   return g_output.size();
 }
 
-// Many queries per call, results as compact binary records instead of JSON (the batch API: one boundary
-// crossing and no JSON encode/parse per query). The input buffer holds the texts back to back, each a u32
+// Routes many queries per call (Engine::query_batch: routing only, no answer text), results as compact binary
+// records instead of JSON (one boundary crossing and no JSON encode/parse per query). The input buffer holds the texts back to back, each a u32
 // little-endian byte length and its bytes. Each 12-byte record at kimi_records(): u8 error code, u8 domain,
 // u8 flags (1 cached, 2 abstained), u8 0, f32 confidence, u16 intent index (0xffff none), u16 0.
 // Returns the number of records written: fewer than `count` if the input ends early or a length overruns it.

@@ -112,7 +112,7 @@ test('a corrupt model is refused with a clear error', async () => {
   await assert.rejects(load({ modelBytes: flipped }), /header length/);
 });
 
-test('routeBatch: compact results agree with query(), in order, across many calls', () => {
+test('routeBatch: routing agrees with query(), in order, across many calls', () => {
   const texts = [];
   for (let i = 0; i < 5000; i++) texts.push(`query number ${i}: how do I ${i % 2 ? 'undo a git commit' : 'solve 2x + 3 = 7'}`);
   texts[17] = '';  // an empty query is an error entry, not a failure of the batch

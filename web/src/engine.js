@@ -202,9 +202,9 @@ class Engine {
   }
 
   /**
-   * Many queries, compact results: [{domain, confidence, intent, cached, abstained}] or {error} entries, in
-   * order. Same engine work as query() (answers are computed, cache and metrics updated) but the results
-   * cross the boundary as 12-byte records, not JSON: the fast path for bulk routing and the benchmarks.
+   * Routes many queries: [{domain, confidence, intent, cached, abstained}] or {error} entries, in order.
+   * Routing only (router, experts, intents; no answer text, no conversation turn), and the results cross
+   * the boundary as 12-byte records, not JSON: the fast path for bulk routing and the benchmarks.
    */
   routeBatch(texts, options = {}) {
     if (!Array.isArray(texts)) return errorResult('invalid_argument', 'routeBatch needs an array of strings');

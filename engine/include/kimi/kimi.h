@@ -143,8 +143,10 @@ class Engine {
                                const EngineConfig& config = {});
 
   const QueryResult& query(std::string_view text, const QueryOptions& options = {});
-  // Answers texts[0..count) in order, exactly as query() would one by one (same cache, metrics, memory).
-  // The first form fills out[0..count); the second hands each full result to `sink`.
+  // Many queries in order. The first form routes only: router, experts and intents (with the abstain flag
+  // from the intent confidence), as compact BatchItems; no answer text is composed and no conversation turn
+  // is recorded, which is what makes bulk routing fast. The second form answers each query exactly as
+  // query() would (same cache, metrics and memory) and hands each full result to `sink`.
   void query_batch(const std::string_view* texts, std::size_t count, BatchItem* out, const QueryOptions& options = {});
   void query_batch(const std::string_view* texts, std::size_t count, BatchSink sink, void* context,
                    const QueryOptions& options = {});
