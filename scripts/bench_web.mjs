@@ -111,6 +111,39 @@ if (native) out(`**WASM / native time per query: ${(native.throughput_qps.batch_
 out(`SIMD128 over scalar (batch): **${(qpsSimd / qpsScalar).toFixed(2)}×**.`);
 out('');
 
+// fastText's own WebAssembly build (npm fasttext.wasm.js, MIT) on the same queries: the browser-side peer.
+// Model: the compact fastText router bench.sh trained on our training split (--fasttext-model=PATH).
+const ftPath = process.argv.find((a) => a.startsWith('--fasttext-model='))?.slice('--fasttext-model='.length);
+if (ftPath) {
+  const { getFastTextModule, getFastTextClass } = await import('fasttext.wasm.js');
+  const { pathToFileURL } = await import('node:url');
+  const FastText = await getFastTextClass({ getFastTextModule });
+  const model = await new FastText().loadModel(pathToFileURL(path.resolve(ftPath)).href);
+  // Same text preparation as scripts/bench_accuracy.py and the native peer.
+  const prep = (q) => q.replace(/[\s\S]/g, (ch) => {
+    const c = ch.codePointAt(0);
+    if (c >= 0x80 || /[A-Za-z0-9]/.test(ch)) return c < 0x80 ? ch.toLowerCase() : ch;
+    if (c < 0x20 || /\s/.test(ch)) return ' ';
+    return ` ${ch} `;
+  });
+  const ftRates = [];
+  for (let p = 0; p < passes; p++) {
+    const t0 = performance.now();
+    for (const q of benchQueries) model.predict(prep(q), 1, 0).delete?.();
+    ftRates.push(benchQueries.length / ((performance.now() - t0) / 1000));
+  }
+  const kimiRouter = median(wasmBatch.simd);
+  out('### fastText WebAssembly (npm fasttext.wasm.js) in Node 20, same queries');
+  out('');
+  out('| router | queries/s | µs per query |');
+  out('| --- | --- | --- |');
+  row('fastText WASM `predict` (k = 1), one call each', median(ftRates));
+  row('kimi WASM SIMD128 `routeBatch` (router + expert intent)', kimiRouter);
+  out('');
+  out(`**kimi / fastText throughput in WebAssembly: ${(kimiRouter / median(ftRates)).toFixed(2)}×** (fastText model: ${path.basename(ftPath)}, ${(readFileSync(ftPath).length / 1048576).toFixed(1)} MiB).`);
+  out('');
+}
+
 // Chromium: first answer and round trips.
 const siteServer = await startSite();
 const browser = await launch();

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "kimi/kimi.h"
 
@@ -20,8 +21,9 @@ constexpr std::size_t kBatchCapacity = 4096;  // records per kimi_query_batch ca
 constexpr std::size_t kRecordBytes = 12;
 
 std::unique_ptr<kimi::Engine> g_engine;
-std::array<std::string_view, kBatchCapacity> g_batch_texts;
-std::array<kimi::BatchItem, kBatchCapacity> g_batch_items;
+// Allocated once at load (static arrays of these would be initialized by ~4,096 unrolled stores each).
+std::vector<std::string_view> g_batch_texts;
+std::vector<kimi::BatchItem> g_batch_items;
 uint8_t g_records[kBatchCapacity * kRecordBytes];
 char g_input[kInputCapacity];
 std::string g_output;
@@ -57,6 +59,8 @@ EMSCRIPTEN_KEEPALIVE int kimi_load(const uint8_t* model, std::size_t model_len, 
     return static_cast<int>(r.status.code);
   }
   g_engine = std::move(r.engine);
+  g_batch_texts.resize(kBatchCapacity);
+  g_batch_items.resize(kBatchCapacity);
   g_output.reserve(64 * 1024);
   g_output = g_engine->info_json();
   return 0;
