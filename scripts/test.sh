@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets everything up, builds, and runs every test: native unit tests (ctest), the same under ASan+UBSan,
 # short fuzzing runs, the WebAssembly module in Node 20, the browser end-to-end tests, and the check that
-# scripts/train.sh reproduces the committed model byte for byte. This is the README's test command.
+# scripts/train.sh reproduces the committed model byte for byte, and a smoke run of the benchmarks. This is
+# the README's test command.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,5 +29,9 @@ node --test --test-concurrency=1 e2e/
 
 echo "== model reproducibility"
 scripts/train.sh --check
+
+echo "== benchmarks, smoke run (scripts/bench.sh --quick: runs every benchmark briefly; no timing is asserted)"
+scripts/bench.sh --quick > build/bench-quick.md
+tail -n 1 build/bench-quick.md
 
 echo "== all tests passed"
