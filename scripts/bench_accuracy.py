@@ -108,18 +108,23 @@ def main():
     ap.add_argument("--data", default="build/data")
     ap.add_argument("--autotune-seconds", type=int, default=300)
     ap.add_argument("--write", action="store_true", help="replace the bench_accuracy section of BENCHMARKS.md")
+    ap.add_argument("--reuse-fasttext", action="store_true",
+                    help="keep build/data/fasttext_router.bin if it exists (same training data: skips the autotune)")
     a = ap.parse_args()
     data = {s: read_jsonl(os.path.join(a.data, s + ".jsonl")) for s in ["train"] + [s for s, _ in SETS]}
     with tempfile.TemporaryDirectory() as tmp:
         write_fasttext(data["train"], os.path.join(tmp, "train.txt"))
         write_fasttext(data["dev"], os.path.join(tmp, "dev.txt"))
         ft = os.path.join(a.data, "fasttext_router")
-        print(f"bench_accuracy: training fastText on {len(data['train'])} queries (autotune {a.autotune_seconds} s on dev)",
-              file=sys.stderr)
-        subprocess.run(["fasttext", "supervised", "-input", os.path.join(tmp, "train.txt"), "-output", ft,
-                        "-autotune-validation", os.path.join(tmp, "dev.txt"), "-autotune-duration",
-                        str(a.autotune_seconds), "-thread", "1", "-verbose", "0"], check=True,
-                       stderr=subprocess.DEVNULL)  # autotune's progress line is rewritten ~10 times a second
+        if a.reuse_fasttext and os.path.exists(ft + ".bin"):
+            print(f"bench_accuracy: reusing {ft}.bin", file=sys.stderr)
+        else:
+            print(f"bench_accuracy: training fastText on {len(data['train'])} queries "
+                  f"(autotune {a.autotune_seconds} s on dev)", file=sys.stderr)
+            subprocess.run(["fasttext", "supervised", "-input", os.path.join(tmp, "train.txt"), "-output", ft,
+                            "-autotune-validation", os.path.join(tmp, "dev.txt"), "-autotune-duration",
+                            str(a.autotune_seconds), "-thread", "1", "-verbose", "0"], check=True,
+                           stderr=subprocess.DEVNULL)  # autotune's progress line is rewritten ~10 times a second
         results = {}
         for s, _ in SETS:
             results[s] = (metrics(data[s], ours(a.model, data[s])), metrics(data[s], fasttext_scores(ft + ".bin", data[s], tmp)))

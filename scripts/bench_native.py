@@ -7,7 +7,7 @@ distributions (p50 / p95 / p99 per measure). Used by scripts/bench.sh.
 import argparse, json
 
 TARGETS = [("end-to-end p50, ~100-byte queries", "≤ 5 µs"), ("cache hit p50", "≤ 0.5 µs"),
-           ("batch throughput, one core", "≥ 200,000 q/s")]
+           ("batch API throughput, one core", "≥ 200,000 q/s")]
 
 
 def us(x):
@@ -39,9 +39,9 @@ def markdown(j):
     t = j["throughput_qps"]
     o.append("| throughput, one core | queries/s |")
     o.append("| --- | --- |")
-    o.append(f"| `query_batch`, cache off (full answers) | {t['batch_cache_off']:,.0f} |")
-    o.append(f"| `query_batch`, all cache hits | {t['batch_all_cache_hits']:,.0f} |")
-    o.append(f"| `query()` one call at a time, cache off | {t['single_calls_cache_off']:,.0f} |")
+    o.append(f"| batch API `query_batch` (routing: router, experts, intents), cache off | {t['batch_cache_off']:,.0f} |")
+    o.append(f"| batch API `query_batch`, all cache hits | {t['batch_all_cache_hits']:,.0f} |")
+    o.append(f"| `query()` one call at a time with full answers, cache off | {t['single_calls_cache_off']:,.0f} |")
     o.append(f"| router only (classification) | {j['router_only']['qps']:,.0f} |")
     if "fasttext" in j:
         o.append(f"| fastText predict (classification) | {j['fasttext']['qps']:,.0f} |")
@@ -60,7 +60,7 @@ def markdown(j):
     o.append(f"| end to end p50, cache off over cache hit | {r['cache_on_over_off_end_to_end']:.1f}× |")
     if "router_over_fasttext_qps" in r:
         o.append(f"| router over fastText predict (throughput, classification vs classification) | {r['router_over_fasttext_qps']:.1f}× |")
-        o.append(f"| whole engine with answers over fastText predict (throughput) | {r['end_to_end_batch_over_fasttext_qps']:.1f}× |")
+        o.append(f"| batch API (router + expert intents) over fastText predict (throughput) | {r['end_to_end_batch_over_fasttext_qps']:.1f}× |")
     o.append("")
     e100 = j.get("end_to_end_100_bytes", j["end_to_end"])["p50_us"]
     got = [f"{us(e100)} µs", f"{us(j['cache_hit']['p50_us'])} µs", f"{t['batch_cache_off']:,.0f} q/s"]
@@ -77,20 +77,26 @@ def svg(j):
         rows.append((f"stage: {k}", j["stages"][k]))
     if "fasttext" in j:
         rows.append(("fastText predict", j["fasttext"]["latency"]))
+    import math
     top = max(s["p99_us"] for _, s in rows)
-    scale = 520 / top
+    lo = 0.1  # log scale from 0.1 µs: sub-microsecond stages and 100 µs tails on one chart
+    x = lambda v: 200 + 440 * math.log10(max(v, lo) / lo) / math.log10(top / lo)
     h = 40 + 26 * len(rows)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="760" height="{h + 30}" font-family="sans-serif" font-size="12">',
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="780" height="{h + 30}" font-family="sans-serif" font-size="12">',
              '<rect width="100%" height="100%" fill="white"/>',
-             f'<text x="10" y="20" font-size="14">Latency per query, µs (bar: p50, whisker: p95, tick: p99) — {j["queries"]["count"]} queries</text>']
+             f'<text x="10" y="20" font-size="14">Latency per query, µs, log scale (bar: p50, whisker: p95, tick: p99) — {j["queries"]["count"]} queries</text>']
     for i, (label, s) in enumerate(rows):
         y = 40 + 26 * i
         parts.append(f'<text x="10" y="{y + 13}">{label}</text>')
-        parts.append(f'<rect x="200" y="{y}" width="{max(1, s["p50_us"] * scale):.1f}" height="16" fill="#4a78c2"/>')
-        parts.append(f'<line x1="{200 + s["p50_us"] * scale:.1f}" x2="{200 + s["p95_us"] * scale:.1f}" y1="{y + 8}" y2="{y + 8}" stroke="#333"/>')
-        parts.append(f'<line x1="{200 + s["p99_us"] * scale:.1f}" x2="{200 + s["p99_us"] * scale:.1f}" y1="{y + 2}" y2="{y + 14}" stroke="#c23"/>')
-        parts.append(f'<text x="{206 + s["p99_us"] * scale:.1f}" y="{y + 13}" fill="#555">{s["p50_us"]:.2f} / {s["p95_us"]:.1f} / {s["p99_us"]:.1f}</text>')
-    parts.append(f'<text x="200" y="{h + 15}" fill="#555">0 µs … {top:.0f} µs (linear)</text></svg>')
+        parts.append(f'<rect x="200" y="{y}" width="{max(1.0, x(s["p50_us"]) - 200):.1f}" height="16" fill="#4a78c2"/>')
+        parts.append(f'<line x1="{x(s["p50_us"]):.1f}" x2="{x(s["p95_us"]):.1f}" y1="{y + 8}" y2="{y + 8}" stroke="#333"/>')
+        parts.append(f'<line x1="{x(s["p99_us"]):.1f}" x2="{x(s["p99_us"]):.1f}" y1="{y + 2}" y2="{y + 14}" stroke="#c23"/>')
+        parts.append(f'<text x="{x(s["p99_us"]) + 6:.1f}" y="{y + 13}" fill="#555">{s["p50_us"]:.2f} / {s["p95_us"]:.1f} / {s["p99_us"]:.1f}</text>')
+    for v in (0.1, 1, 10, 100):
+        if v <= top:
+            parts.append(f'<line x1="{x(v):.1f}" x2="{x(v):.1f}" y1="34" y2="{h}" stroke="#ddd"/>')
+            parts.append(f'<text x="{x(v) - 8:.1f}" y="{h + 15}" fill="#555">{v:g} µs</text>')
+    parts.append('</svg>')
     return "\n".join(parts)
 
 

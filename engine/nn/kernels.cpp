@@ -201,6 +201,13 @@ namespace {
 #if defined(KIMI_SIMD_SSE)
 constexpr std::size_t kPrefetchAhead = 16;  // rows in flight: the table is often cold (other networks ran in between)
 
+// Rows are scattered over the table, which is often cold (other networks ran in between): ask for a row (and
+// its scale) some iterations before it is summed.
+inline void prefetch_row(const int8_t* Q, const float* S, std::size_t r) {
+  _mm_prefetch(reinterpret_cast<const char*>(Q + r * 32), _MM_HINT_T0);
+  _mm_prefetch(reinterpret_cast<const char*>(S + r), _MM_HINT_T0);
+}
+
 // Sign-extends the 16 int8 lanes of q into four f32x4 vectors.
 inline void widen_i8(__m128i q, __m128 out[4]) {
   const __m128i lo16 = _mm_srai_epi16(_mm_unpacklo_epi8(q, q), 8), hi16 = _mm_srai_epi16(_mm_unpackhi_epi8(q, q), 8);
@@ -227,11 +234,7 @@ bool i8_bag_32(const int8_t* Q, const float* S, uint32_t mask, const uint32_t* i
   for (auto& a : acc) a = _mm_setzero_ps();
   __m128 w[4];
   for (std::size_t k = 0; k < count; ++k) {
-    if (k + kPrefetchAhead < count) {  // rows are scattered: ask for one a few iterations ahead
-      const std::size_t ahead = ids[k + kPrefetchAhead] & mask;
-      _mm_prefetch(reinterpret_cast<const char*>(Q + ahead * 32), _MM_HINT_T0);
-      _mm_prefetch(reinterpret_cast<const char*>(S + ahead), _MM_HINT_T0);
-    }
+    if (k + kPrefetchAhead < count) prefetch_row(Q, S, ids[k + kPrefetchAhead] & mask);
     const std::size_t r = ids[k] & mask;
     const int8_t* row = Q + r * 32;
     const __m128 vs = _mm_set1_ps(S[r]);
@@ -272,17 +275,9 @@ __attribute__((target("avx2"))) void i8_bag_32_avx2(const int8_t* Q, const float
                                                      std::size_t count, float scale, float* y) {
   __m256 acc[4];
   for (auto& a : acc) a = _mm256_setzero_ps();
-  for (std::size_t k = 0; k < count && k < kPrefetchAhead; ++k) {
-    const std::size_t r = ids[k] & mask;
-    _mm_prefetch(reinterpret_cast<const char*>(Q + r * 32), _MM_HINT_T0);
-    _mm_prefetch(reinterpret_cast<const char*>(S + r), _MM_HINT_T0);
-  }
+  for (std::size_t k = 0; k < count && k < kPrefetchAhead; ++k) prefetch_row(Q, S, ids[k] & mask);
   for (std::size_t k = 0; k < count; ++k) {
-    if (k + kPrefetchAhead < count) {
-      const std::size_t ahead = ids[k + kPrefetchAhead] & mask;
-      _mm_prefetch(reinterpret_cast<const char*>(Q + ahead * 32), _MM_HINT_T0);
-      _mm_prefetch(reinterpret_cast<const char*>(S + ahead), _MM_HINT_T0);
-    }
+    if (k + kPrefetchAhead < count) prefetch_row(Q, S, ids[k + kPrefetchAhead] & mask);
     const std::size_t r = ids[k] & mask;
     const int8_t* row = Q + r * 32;
     const __m256 vs = _mm256_set1_ps(S[r]);
