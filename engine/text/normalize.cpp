@@ -91,6 +91,11 @@ std::size_t normalize(std::string_view input, char* out, NormalizeStats* stats) 
   std::size_t i = 0;
   while (i < n) {
     const unsigned char c = s[i];
+    if (c == ' ') {  // the most common separator: same as the general path's space handling
+      pending_space = len > 0;
+      ++i;
+      continue;
+    }
     if (c > 0x20 && c < 0x7F && len + 1 + (pending_space ? 1 : 0) <= kMaxNormalizedBytes) {
       // Printable ASCII, the common case: no decoding, one byte out (same result as the general path).
       if (pending_space) out[len++] = ' ';
