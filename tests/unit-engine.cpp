@@ -305,3 +305,23 @@ TEST_CASE("the compact batch routes like query() without answering or recording 
   CHECK(r.cached);
   CHECK(std::string(r.answer).find("144") != std::string::npos);
 }
+
+TEST_CASE("the conversation remembers answers served from the cache, knowledge text and computed text alike") {
+  // Knowledge answers are remembered by pointer, computed ones by copy: a computed answer served from a cache
+  // entry must survive that entry being reused by the next query.
+  kimi::Engine& e = committed();
+  e.reset_conversation();
+  e.clear_cache();
+  const std::string git = std::string(e.query("How do I undo my last git commit?").answer);
+  REQUIRE(e.query("How do I undo my last git commit?").cached);
+  CHECK(std::string(e.query("repeat your last answer").answer) == git);
+
+  e.clear_cache();
+  e.query("what is 17*23");
+  REQUIRE(e.query("what is 17*23").cached);  // this turn's answer comes from cache entry 0
+  e.clear_cache();
+  REQUIRE(std::string(e.query("what is 5+5").answer).find("10") != std::string::npos);  // entry 0 rewritten
+  const std::string before = std::string(e.query("go back to your previous answer").answer);
+  CHECK(before.find("391") != std::string::npos);
+  CHECK(before.find("= 10") == std::string::npos);
+}

@@ -277,10 +277,17 @@ struct Engine::Impl {
     bool record_turn = answer;
     if (hit) {
       result.cached = true;
-      if (hit->rendered.valid) fill_from_rendered(*hit);
-      else if (answer) render(*hit, query, &record_turn);
-      else fill_from_decision(*hit);
-      finish(*hit, query, record_turn, t0);
+      bool stable = false;
+      if (hit->rendered.valid) {
+        fill_from_rendered(*hit);
+        stable = hit->rendered.stable[0] != nullptr;  // text copied into the cache entry is not: it can be evicted
+      } else if (answer) {
+        render(*hit, query, &record_turn);
+        stable = !inside_buffers(result.answer.data());
+      } else {
+        fill_from_decision(*hit);
+      }
+      finish(*hit, query, record_turn, stable, t0);
       return result;
     }
     Decision& decision = scratch_decision;
@@ -308,16 +315,17 @@ struct Engine::Impl {
       else decision.rendered.valid = false;  // a later query() renders it on its hit
       cache.put(hash, key_view, decision);
     }
-    finish(decision, query, record_turn, t0);
+    finish(decision, query, record_turn, answer && !inside_buffers(result.answer.data()), t0);
     return result;
   }
 
   // Conversation memory, per-expert counts and the total latency: the same for hits and misses.
-  void finish(const Decision& d, std::string_view query, bool record_turn, Clock::time_point t0) {
+  // `stable_answer`: the answer is knowledge text (lives as long as the engine), so memory keeps a pointer.
+  void finish(const Decision& d, std::string_view query, bool record_turn, bool stable_answer, Clock::time_point t0) {
     if (record_turn) {
       const ExpertDecision& e = d.experts[0];
       const int related[2] = {e.intents[1], e.intents[2]};
-      memory.add(query, e.domain, e.intents[0], related, result.answer);
+      memory.add(query, e.domain, e.intents[0], related, result.answer, stable_answer);
     }
     ++metrics.per_expert[result.domain];
     if (d.consensus) ++metrics.consensus;

@@ -8,7 +8,7 @@
 namespace kimi {
 
 void ConversationMemory::copy_turn(Turn* t, std::string_view query, int domain, int intent, const int related[2],
-                                   std::string_view answer) {
+                                   std::string_view answer, bool answer_is_stable) {
   std::string_view q = utf8_prefix(query, kMaxQueryBytes);
   std::string_view a = utf8_prefix(answer, kMaxAnswerBytes);
   t->domain = domain;
@@ -18,13 +18,14 @@ void ConversationMemory::copy_turn(Turn* t, std::string_view query, int domain, 
   t->query_len = static_cast<uint16_t>(q.size());
   t->answer_len = static_cast<uint16_t>(a.size());
   std::memcpy(t->query, q.data(), q.size());
-  std::memcpy(t->answer, a.data(), a.size());
+  t->stable_answer = answer_is_stable ? a.data() : nullptr;
+  if (!answer_is_stable) std::memcpy(t->answer, a.data(), a.size());
 }
 
 void ConversationMemory::add(std::string_view query, int domain, int intent, const int related[2],
-                             std::string_view answer) {
-  if (total_ == 0) copy_turn(&first_, query, domain, intent, related, answer);
-  copy_turn(&ring_[next_], query, domain, intent, related, answer);
+                             std::string_view answer, bool answer_is_stable) {
+  if (total_ == 0) copy_turn(&first_, query, domain, intent, related, answer, answer_is_stable);
+  copy_turn(&ring_[next_], query, domain, intent, related, answer, answer_is_stable);
   next_ = (next_ + 1) % kMaxTurns;
   if (size_ < kMaxTurns) ++size_;
   ++total_;
