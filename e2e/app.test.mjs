@@ -124,6 +124,34 @@ test('the worker answers malformed messages with errors', async () => {
   assert.equal(byId[3].type, 'result');
 });
 
+test('the worker routes a batch with {route: true}: compact results in order, bad flags rejected', async () => {
+  const replies = await app.page.evaluate(async () => {
+    const w = new Worker('src/worker.js', { type: 'module' });
+    const got = {};
+    const done = new Promise((resolve) => {
+      w.onmessage = ({ data }) => {
+        if (data.type === 'error' || data.type === 'result') got[data.id] = data;
+        if (Object.keys(got).length === 3) resolve();
+      };
+    });
+    w.postMessage({ type: 'batch', id: 1, texts: ['what is 15% of 80', 'git undo last commit', ''], route: true });
+    w.postMessage({ type: 'batch', id: 2, texts: ['what is 15% of 80'] });
+    w.postMessage({ type: 'batch', id: 3, texts: ['x'], route: 'yes' });
+    await done;
+    w.terminate();
+    return got;
+  });
+  const routed = replies[1].result;
+  assert.equal(routed.length, 3);
+  assert.equal(routed[0].domain, 'mathematics');
+  assert.equal(routed[1].domain, 'tool_use');
+  assert.equal(routed[2].error.code, 'empty_query');
+  assert.equal(routed[0].answer, undefined);  // routing only
+  assert.equal(replies[2].result[0].domain, 'mathematics');
+  assert.ok(replies[2].result[0].answer.includes('12'));  // the plain batch answers
+  assert.equal(replies[3].code, 'malformed_message');
+});
+
 test('the app makes no request to any other origin', async () => {
   assert.ok(requests.length > 0);
   const origin = new URL(site.url).origin;

@@ -42,8 +42,9 @@ export class EngineClient extends EventTarget {
     return this.#request('query', { text, expert: expert || undefined, consensus: !!consensus });
   }
 
-  batch(texts) {
-    return this.#request('batch', { texts });
+  /** Many queries in one message; {route: true} returns routing results only (no answers), much faster. */
+  batch(texts, { route = false } = {}) {
+    return this.#request('batch', route ? { texts, route: true } : { texts });
   }
 
   metrics() {

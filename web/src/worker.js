@@ -29,7 +29,8 @@ const actions = {
   },
   batch: async (msg) => {
     const e = engine ?? (await start());
-    postMessage({ type: 'result', id: msg.id, result: e.batch(msg.texts) });
+    // route: routing only ({domain, confidence, intent, cached, abstained} per text), the fast bulk path.
+    postMessage({ type: 'result', id: msg.id, result: msg.route ? e.routeBatch(msg.texts) : e.batch(msg.texts) });
   },
   metrics: async (msg) => {
     const e = engine ?? (await start());
