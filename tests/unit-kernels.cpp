@@ -86,3 +86,18 @@ TEST_CASE("i8_embedding_bag vector == scalar, applies per-row scales and masks i
     CHECK(ys[0] == Approx(expect).epsilon(1e-5).margin(1e-7));
   }
 }
+
+TEST_CASE("softmax matches the exact formula within 1e-5 relative over a wide range of logits") {
+  // The softmax uses its own exp (no libm call per logit): compare with std::exp over spreads up to 80.
+  for (float spread : {0.01f, 1.0f, 10.0f, 40.0f, 80.0f}) {
+    auto v = random_vec(48, static_cast<uint64_t>(spread * 100));
+    std::vector<float> x(48);
+    for (std::size_t i = 0; i < 48; ++i) x[i] = v[i] * spread;
+    std::vector<double> ref(48);
+    double mx = x[0], sum = 0;
+    for (float f : x) mx = std::max(mx, static_cast<double>(f) / 1.3);
+    for (std::size_t i = 0; i < 48; ++i) sum += (ref[i] = std::exp(x[i] / 1.3 - mx));
+    kimi::f32_softmax(x.data(), 48, 1.3f);
+    for (std::size_t i = 0; i < 48; ++i) REQUIRE(x[i] == Approx(ref[i] / sum).epsilon(1e-5).margin(1e-12));
+  }
+}

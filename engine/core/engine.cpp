@@ -1,7 +1,6 @@
 // The engine facade: load validates everything and preallocates; query runs normalize -> features -> router ->
 // experts -> answer with no allocation, consulting the LRU cache and recording metrics at every stage.
 #include <algorithm>
-#include <chrono>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -17,6 +16,7 @@
 #include "kimi/kimi.h"
 #include "knowledge/knowledge_base.h"
 #include "metrics/metrics.h"
+#include "metrics/stopwatch.h"
 #include "model/model.h"
 #include "text/normalize.h"
 
@@ -27,11 +27,10 @@ constexpr int kCodingDomain = 1;
 constexpr int kLanguageDomain = 2;
 constexpr int kMathDomain = 3;
 constexpr int kContextDomain = 5;
-using Clock = std::chrono::steady_clock;
+using Clock = Stopwatch;
+using Ticks = Stopwatch::Ticks;
 
-double us_between(Clock::time_point a, Clock::time_point b) {
-  return std::chrono::duration<double, std::micro>(b - a).count();
-}
+double us_between(Ticks a, Ticks b) { return Stopwatch::us_between(a, b); }
 
 // Indices of the k largest values of p[0..n), best first (ties: lower index first).
 template <std::size_t K>
@@ -244,7 +243,7 @@ struct Engine::Impl {
   // answer = false: routing only (router, experts, intents), no answer text and no conversation turn (the
   // compact batch API, which returns no answers).
   const QueryResult& query(std::string_view text, const QueryOptions& opt, bool answer = true) {
-    const Clock::time_point t0 = Clock::now();
+    const Ticks t0 = Clock::now();
     result = QueryResult();
     ++metrics.queries;
     if (opt.expert < -1 || opt.expert >= kNumDomains) {
@@ -253,7 +252,7 @@ struct Engine::Impl {
     }
     NormalizeStats ns;
     const std::size_t len = normalize(text, normalized, &ns);
-    const Clock::time_point t1 = Clock::now();
+    const Ticks t1 = Clock::now();
     result.stages.normalize_us = us_between(t0, t1);
     metrics.normalize.record(result.stages.normalize_us);
     result.truncated = ns.truncated;
@@ -293,11 +292,11 @@ struct Engine::Impl {
     Decision& decision = scratch_decision;
     {
       extract_features(query, ns, &features);
-      const Clock::time_point t2 = Clock::now();
+      const Ticks t2 = Clock::now();
       decide(opt, &decision);
-      const Clock::time_point t3 = Clock::now();
+      const Ticks t3 = Clock::now();
       for (int i = 0; i < decision.num_experts; ++i) run_expert(decision.experts[i].domain, &decision.experts[i]);
-      const Clock::time_point t4 = Clock::now();
+      const Ticks t4 = Clock::now();
       result.stages.features_us = us_between(t1, t2);
       result.stages.router_us = us_between(t2, t3);
       result.stages.expert_us = us_between(t3, t4);
@@ -321,7 +320,7 @@ struct Engine::Impl {
 
   // Conversation memory, per-expert counts and the total latency: the same for hits and misses.
   // `stable_answer`: the answer is knowledge text (lives as long as the engine), so memory keeps a pointer.
-  void finish(const Decision& d, std::string_view query, bool record_turn, bool stable_answer, Clock::time_point t0) {
+  void finish(const Decision& d, std::string_view query, bool record_turn, bool stable_answer, Ticks t0) {
     if (record_turn) {
       const ExpertDecision& e = d.experts[0];
       const int related[2] = {e.intents[1], e.intents[2]};
@@ -340,6 +339,7 @@ Engine::~Engine() = default;
 LoadResult Engine::load(const uint8_t* model, std::size_t model_size,
                         const std::array<std::string_view, kNumDomains>& knowledge_json, const EngineConfig& config) {
   LoadResult out;
+  Stopwatch::calibrate();  // once per process, here rather than in the first query
   auto impl = std::make_unique<Impl>(config.cache_capacity);
   out.status = load_model(model, model_size, &impl->model);
   if (!out.status.ok()) return out;
