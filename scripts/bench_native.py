@@ -55,7 +55,7 @@ def markdown(j):
     r = j["ratios"]
     o.append("| ratio (same run) | value |")
     o.append("| --- | --- |")
-    o.append(f"| router, SIMD (SSE2) kernels over scalar kernels (throughput) | {r['simd_over_scalar_router']:.2f}× |")
+    o.append(f"| router, vector kernels (AVX2 chosen at run time here; SSE2 baseline) over scalar kernels (throughput) | {r['simd_over_scalar_router']:.2f}× |")
     o.append(f"| router, int8 embeddings over the same weights in f32 (throughput) | {r['int8_over_f32_router']:.2f}× |")
     o.append(f"| end to end p50, cache off over cache hit | {r['cache_on_over_off_end_to_end']:.1f}× |")
     if "router_over_fasttext_qps" in r:
