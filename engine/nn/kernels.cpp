@@ -58,6 +58,11 @@ bool cpu_has_avx2() {
   return yes;
 }
 
+bool cpu_has_avx2_fma() {
+  static const bool yes = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+  return yes;
+}
+
 __attribute__((target("avx2"))) float hsum(__m256 v) {
   __m128 s = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
   s = _mm_add_ps(s, _mm_movehl_ps(s, s));
@@ -65,32 +70,42 @@ __attribute__((target("avx2"))) float hsum(__m256 v) {
   return _mm_cvtss_f32(s);
 }
 
-// AVX2 (chosen at run time): four rows at a time, eight lanes each, x loaded once per eight columns.
-__attribute__((target("avx2"))) void f32_matvec_avx2(const float* W, const float* b, const float* x, std::size_t rows,
-                                                      std::size_t cols, float* y) {
+// Sums of eight accumulators' lanes, as one vector: lane k = sum of the lanes of a[k]. Three rounds of
+// horizontal adds instead of eight separate reductions.
+__attribute__((target("avx2"))) __m256 hsum8(const __m256* a) {
+  const __m256 h01 = _mm256_hadd_ps(a[0], a[1]), h23 = _mm256_hadd_ps(a[2], a[3]);
+  const __m256 h45 = _mm256_hadd_ps(a[4], a[5]), h67 = _mm256_hadd_ps(a[6], a[7]);
+  const __m256 q0 = _mm256_hadd_ps(h01, h23), q1 = _mm256_hadd_ps(h45, h67);  // per 128-bit half: rows 0-3, 4-7
+  return _mm256_add_ps(_mm256_permute2f128_ps(q0, q1, 0x20), _mm256_permute2f128_ps(q0, q1, 0x31));
+}
+
+// AVX2 + FMA (chosen at run time): eight rows at a time, eight lanes each, x loaded once per eight columns,
+// the eight row sums reduced together (the per-row reductions were most of the time at these sizes).
+__attribute__((target("avx2,fma"))) void f32_matvec_avx2(const float* W, const float* b, const float* x, std::size_t rows,
+                                                          std::size_t cols, float* y) {
   const std::size_t cols8 = cols & ~std::size_t{7};
   std::size_t r = 0;
-  for (; r + 4 <= rows; r += 4) {
+  for (; r + 8 <= rows; r += 8) {
     const float* w = W + r * cols;
-    __m256 a0 = _mm256_setzero_ps(), a1 = a0, a2 = a0, a3 = a0;
+    __m256 a[8];
+    for (auto& v : a) v = _mm256_setzero_ps();
     for (std::size_t c = 0; c < cols8; c += 8) {
       const __m256 xv = _mm256_loadu_ps(x + c);
-      a0 = _mm256_add_ps(a0, _mm256_mul_ps(_mm256_loadu_ps(w + c), xv));
-      a1 = _mm256_add_ps(a1, _mm256_mul_ps(_mm256_loadu_ps(w + cols + c), xv));
-      a2 = _mm256_add_ps(a2, _mm256_mul_ps(_mm256_loadu_ps(w + 2 * cols + c), xv));
-      a3 = _mm256_add_ps(a3, _mm256_mul_ps(_mm256_loadu_ps(w + 3 * cols + c), xv));
+      for (int k = 0; k < 8; ++k) a[k] = _mm256_fmadd_ps(_mm256_loadu_ps(w + k * cols + c), xv, a[k]);
     }
-    const float sums[4] = {hsum(a0), hsum(a1), hsum(a2), hsum(a3)};
-    for (int k = 0; k < 4; ++k) {
-      float tail = 0.0f;
-      for (std::size_t c = cols8; c < cols; ++c) tail += w[k * cols + c] * x[c];
-      y[r + k] = sums[k] + tail + b[r + k];
+    __m256 sums = _mm256_add_ps(hsum8(a), _mm256_loadu_ps(b + r));
+    if (cols8 < cols) {
+      alignas(32) float tail[8] = {};
+      for (int k = 0; k < 8; ++k)
+        for (std::size_t c = cols8; c < cols; ++c) tail[k] += w[k * cols + c] * x[c];
+      sums = _mm256_add_ps(sums, _mm256_load_ps(tail));
     }
+    _mm256_storeu_ps(y + r, sums);
   }
   for (; r < rows; ++r) {
     const float* w = W + r * cols;
     __m256 a = _mm256_setzero_ps();
-    for (std::size_t c = 0; c < cols8; c += 8) a = _mm256_add_ps(a, _mm256_mul_ps(_mm256_loadu_ps(w + c), _mm256_loadu_ps(x + c)));
+    for (std::size_t c = 0; c < cols8; c += 8) a = _mm256_fmadd_ps(_mm256_loadu_ps(w + c), _mm256_loadu_ps(x + c), a);
     float tail = 0.0f;
     for (std::size_t c = cols8; c < cols; ++c) tail += w[c] * x[c];
     y[r] = hsum(a) + tail + b[r];
@@ -102,7 +117,7 @@ __attribute__((target("avx2"))) void f32_matvec_avx2(const float* W, const float
 
 void f32_matvec__vector(const float* W, const float* b, const float* x, std::size_t rows, std::size_t cols, float* y) {
 #if defined(KIMI_SIMD_SSE) && defined(__GNUC__)
-  if (cols >= 8 && cpu_has_avx2()) {
+  if (cols >= 8 && cpu_has_avx2_fma()) {
     f32_matvec_avx2(W, b, x, rows, cols, y);
     return;
   }
@@ -344,10 +359,13 @@ namespace {
 
 // e^x for the softmax, without a libm call per logit (an expert has up to 48): Cody-Waite range reduction
 // x = k ln2 + r, |r| <= ln2/2, then a degree-6 polynomial for e^r (relative error < 2e-7 over the range a
-// softmax uses), scaled by 2^k through the exponent bits. x <= 0 here (the maximum is subtracted first).
-float fast_exp(float x) {
-  if (x < -87.0f) return 0.0f;
-  const float k = std::nearbyint(x * 1.44269504088896341f);
+// softmax uses), scaled by 2^k through the exponent bits. x <= 0 here (the maximum is subtracted first); below
+// -87 it is clamped (e^-87 ~ 1.6e-38, nothing next to the maximum's 1). Branch-free and without calls, so the
+// loop in f32_softmax vectorizes; k is rounded to nearest-even by the 1.5 * 2^23 trick (exact for |k| < 2^22,
+// the same value as nearbyint in the default rounding mode, which baseline x86-64 would call libm for).
+inline float fast_exp(float x) {
+  x = x > -87.0f ? x : -87.0f;
+  const float k = (x * 1.44269504088896341f + 12582912.0f) - 12582912.0f;
   const float r = (x - k * 0.693145751953125f) - k * 1.42860682030941723212e-6f;
   float p = 1.0f / 720.0f;
   p = p * r + 1.0f / 120.0f;
@@ -368,12 +386,10 @@ void f32_softmax(float* x, std::size_t n, float temperature) {
   if (n == 0) return;
   const float inv_t = 1.0f / temperature;
   float mx = x[0] * inv_t;
-  for (std::size_t i = 1; i < n; ++i) mx = std::fmax(mx, x[i] * inv_t);
+  for (std::size_t i = 1; i < n; ++i) mx = x[i] * inv_t > mx ? x[i] * inv_t : mx;  // logits are finite
   float sum = 0.0f;
-  for (std::size_t i = 0; i < n; ++i) {
-    x[i] = fast_exp(x[i] * inv_t - mx);
-    sum += x[i];
-  }
+  for (std::size_t i = 0; i < n; ++i) x[i] = fast_exp(x[i] * inv_t - mx);
+  for (std::size_t i = 0; i < n; ++i) sum += x[i];
   for (std::size_t i = 0; i < n; ++i) x[i] /= sum;
 }
 
