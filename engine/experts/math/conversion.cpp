@@ -53,6 +53,7 @@ bool solve_conversion(const MathQuery& q, AnswerText& out, MathOutcome* outcome)
   const Target* target = nullptr;
   int end = -1;
   for (const auto& t : kTargets) {
+    if (!q.could_match(t.pattern)) continue;
     for (int i = 0; i < q.toks.count && !target; ++i) {
       end = q.match_at(i, t.pattern, s);
       if (end >= 0 && s[0]->rel < 0 && s[0]->nvars == 0) target = &t;

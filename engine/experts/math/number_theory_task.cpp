@@ -292,6 +292,7 @@ bool solve_number_theory(const MathQuery& q, AnswerText& out, MathOutcome* outco
     return true;
   }
   for (std::string_view p : {"is $ even|odd", "$ is even|odd", "$ even|odd", "is $ an? even|odd"}) {
+    if (!q.could_match(p)) continue;
     int i = -1;
     for (int start = 0; start < q.toks.count && i < 0; ++start)
       if (q.match_at(start, p, slots) >= 0) i = start;

@@ -22,6 +22,23 @@ constexpr std::string_view kFiller[] = {
     "determine", "show", "give", "gimme", "check", "whether", "if", "true", "false", "correct", "right", "really",
     "doing", "am", "much's", "about", "approximately", "roughly", "answer's", "lol", "hmm", "um"};
 
+// Two bit positions (0..255) for a token text, from one 32-bit FNV-1a.
+uint32_t bloom_hash(std::string_view w) {
+  uint32_t h = 2166136261u;
+  for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
+}
+
+// For a pattern item ("a|an", "of", "most?"): could one of its alternatives occur in the query?
+bool any_alternative_present(const MathQuery& q, std::string_view item) {
+  while (!item.empty()) {
+    std::size_t bar = find_char(item, '|');
+    if (q.may_have_token(item.substr(0, bar))) return true;
+    item = bar == std::string_view::npos ? std::string_view() : item.substr(bar + 1);
+  }
+  return false;
+}
+
 bool is_filler_word(std::string_view w) {
   for (auto f : kFiller)
     if (w == f) return true;
@@ -40,13 +57,32 @@ bool can_start_span(const TokenList& t, int i) {
 
 }  // namespace
 
+bool MathQuery::may_have_token(std::string_view w) const {
+  const uint32_t h = bloom_hash(w);
+  const uint32_t a = h & 255u, b = (h >> 8) & 255u;
+  return (token_bloom[a >> 6] >> (a & 63) & 1u) && (token_bloom[b >> 6] >> (b & 63) & 1u);
+}
+
+bool MathQuery::could_match(std::string_view pattern) const {
+  while (!pattern.empty()) {
+    std::size_t sp = find_char(pattern, ' ');
+    std::string_view item = pattern.substr(0, sp);
+    pattern = sp == std::string_view::npos ? std::string_view() : pattern.substr(sp + 1);
+    if (item == "$" || item.back() == '?') continue;
+    if (!any_alternative_present(*this, item)) return false;
+  }
+  return true;
+}
+
 int MathQuery::find_word(std::string_view w, int from) const {
+  if (!may_have_token(w)) return -1;
   for (int i = from < 0 ? 0 : from; i < toks.count; ++i)
     if (toks.is_word(i, w)) return i;
   return -1;
 }
 
 int MathQuery::find_phrase(std::string_view phrase, int from) const {
+  if (!could_match(phrase)) return -1;
   const std::string_view first = phrase.substr(0, find_char(phrase, ' '));
   for (int i = from < 0 ? 0 : from; i < toks.count; ++i) {
     if (toks.text_of(i) != first) continue;  // cheap reject before splitting the phrase
@@ -116,6 +152,7 @@ int MathQuery::match_at(int at, std::string_view pattern, const ParseResult** sl
 }
 
 bool MathQuery::find_pattern(std::string_view pattern, const ParseResult** slots) const {
+  if (!could_match(pattern)) return false;
   if (pattern.substr(0, 2) == "$ ") {  // only span starts can match: try those
     for (int k = 0; k < nspans; ++k)
       if (match_at(spans[k].begin, pattern, slots) >= 0) return true;
@@ -157,6 +194,13 @@ int span_strength(const ParseResult& s) { return s.ops - s.implicit_ops - (s.sim
 void analyze_query(std::string_view normalized, MathQuery* q) {
   q->len = canonicalize(normalized, q->text, kCanonCapacity);
   tokenize(q->canon(), &q->toks);
+  for (auto& word : q->token_bloom) word = 0;
+  for (int k = 0; k < q->toks.count; ++k) {
+    const uint32_t h = bloom_hash(q->toks.text_of(k));
+    const uint32_t a = h & 255u, b = (h >> 8) & 255u;
+    q->token_bloom[a >> 6] |= uint64_t{1} << (a & 63);
+    q->token_bloom[b >> 6] |= uint64_t{1} << (b & 63);
+  }
   q->nspans = 0;
   q->has_failure = false;
   const TokenList& t = q->toks;

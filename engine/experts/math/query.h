@@ -1,6 +1,7 @@
 // One query as the maths expert sees it: the canonical text, its tokens and the expression spans found in
 // it, plus the small look-ups the solvers share (words, spans, "is everything else filler?").
 #pragma once
+#include <cstdint>
 #include <string_view>
 
 #include "core/text_buffer.h"
@@ -21,6 +22,14 @@ struct MathQuery {
   int nspans = 0;
   ParseResult failure;           // the syntax error that got furthest, when has_failure
   bool has_failure = false;
+  // Which token texts occur, as a 256-bit Bloom filter (two bits per text): the solvers try hundreds of word
+  // patterns per query and most name a word the query does not have, so they are rejected here without a
+  // scan. False positives only fall through to the exact scan; results are the same as without the filter.
+  uint64_t token_bloom[4] = {};
+
+  bool may_have_token(std::string_view w) const;
+  // False when the pattern (see match_at) names a required word the query does not have: no match anywhere.
+  bool could_match(std::string_view pattern) const;
 
   std::string_view canon() const { return std::string_view(text, len); }
   int find_word(std::string_view w, int from = 0) const;  // token index or -1
