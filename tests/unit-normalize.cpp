@@ -106,3 +106,38 @@ TEST_CASE("random bytes always give valid UTF-8 within the cap") {
     REQUIRE((out.empty() || (out.front() != ' ' && out.back() != ' ')));
   }
 }
+
+// ASCII text goes through a 16-byte block path where it can; the result must be what the definition says,
+// wherever the blocks start and end: lowercase, whitespace runs folded to one space, trimmed, letters counted.
+TEST_CASE("ASCII text normalizes by the definition at every block alignment") {
+  const char* pieces[] = {"a", "Q", "z", "M", " ", "  ", "\t", "\n", "?", "7", "~", "_", "\x7f", "abc", "XY", " z"};
+  uint64_t s = 7;
+  for (int round = 0; round < 20000; ++round) {
+    std::string in;
+    const int parts = static_cast<int>((s >> 40) % 50);
+    for (int k = 0; k < parts; ++k) {
+      s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+      in += pieces[(s >> 33) % 16];
+    }
+    s = s * 6364136223846793005ULL + 1;
+    std::string expect;
+    uint32_t letters = 0, upper = 0;
+    bool space = false;
+    for (char c : in) {
+      if (c <= ' ' || c == '\x7f') {
+        space = !expect.empty();
+        continue;
+      }
+      if (space) expect += ' ';
+      space = false;
+      const bool is_upper = c >= 'A' && c <= 'Z';
+      letters += is_upper || (c >= 'a' && c <= 'z');
+      upper += is_upper;
+      expect += static_cast<char>(is_upper ? c + 32 : c);
+    }
+    NormalizeStats st;
+    REQUIRE(norm(in, &st) == expect);
+    REQUIRE(st.letters == letters);
+    REQUIRE(st.uppercase == upper);
+  }
+}

@@ -1,8 +1,62 @@
 // Query normalization: see normalize.h. One pass over the input, no allocation.
 #include "text/normalize.h"
 
+#if defined(__wasm_simd128__)
+#include <wasm_simd128.h>
+#define KIMI_NORMALIZE_WASM 1
+#elif defined(__SSE2__)
+#include <emmintrin.h>
+#define KIMI_NORMALIZE_SSE2 1
+#endif
+
 namespace kimi {
 namespace {
+
+#if defined(KIMI_NORMALIZE_SSE2) || defined(KIMI_NORMALIZE_WASM)
+int popcount16(uint32_t m) {
+  m = m - ((m >> 1) & 0x5555u);
+  m = (m & 0x3333u) + ((m >> 2) & 0x3333u);
+  m = (m + (m >> 4)) & 0x0F0Fu;
+  return static_cast<int>((m + (m >> 8)) & 0x1Fu);
+}
+#endif
+
+// Sixteen bytes at once, for the common case: when s[0..16) is printable ASCII with single spaces between
+// words, starting and ending with a printable byte, writes its lowercase form to out and counts its letters;
+// that is exactly what the byte loop below would write. Returns false (writing nothing) otherwise.
+bool ascii_block16(const unsigned char* s, char* out, NormalizeStats* st) {
+#if defined(KIMI_NORMALIZE_SSE2)
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s));
+  auto in_range = [&v](char lo, char hi) {  // lo <= byte <= hi, as signed bytes (>= 0x80 is negative: never)
+    return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))), _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))));
+  };
+  const uint32_t printable = static_cast<uint32_t>(_mm_movemask_epi8(in_range(0x21, 0x7E)));
+  const uint32_t space = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))));
+  if ((printable | space) != 0xFFFFu || (space & (space >> 1)) != 0 || (space & 0x8001u) != 0) return false;
+  const __m128i upper = in_range('A', 'Z');
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(out), _mm_add_epi8(v, _mm_and_si128(upper, _mm_set1_epi8(32))));
+  const uint32_t up = static_cast<uint32_t>(_mm_movemask_epi8(upper));
+  const uint32_t low = static_cast<uint32_t>(_mm_movemask_epi8(in_range('a', 'z')));
+#elif defined(KIMI_NORMALIZE_WASM)
+  const v128_t v = wasm_v128_load(s);
+  auto in_range = [&v](uint8_t lo, uint8_t hi) { return wasm_v128_and(wasm_u8x16_ge(v, wasm_u8x16_splat(lo)), wasm_u8x16_le(v, wasm_u8x16_splat(hi))); };
+  const uint32_t printable = wasm_i8x16_bitmask(in_range(0x21, 0x7E));
+  const uint32_t space = wasm_i8x16_bitmask(wasm_i8x16_eq(v, wasm_u8x16_splat(' ')));
+  if ((printable | space) != 0xFFFFu || (space & (space >> 1)) != 0 || (space & 0x8001u) != 0) return false;
+  const v128_t upper = in_range('A', 'Z');
+  wasm_v128_store(out, wasm_i8x16_add(v, wasm_v128_and(upper, wasm_u8x16_splat(32))));
+  const uint32_t up = wasm_i8x16_bitmask(upper);
+  const uint32_t low = wasm_i8x16_bitmask(in_range('a', 'z'));
+#else
+  (void)s, (void)out, (void)st;
+  return false;
+#endif
+#if defined(KIMI_NORMALIZE_SSE2) || defined(KIMI_NORMALIZE_WASM)
+  st->letters += static_cast<uint32_t>(popcount16(up | low));
+  st->uppercase += static_cast<uint32_t>(popcount16(up));
+  return true;
+#endif
+}
 
 bool is_space_or_control(uint32_t cp) {
   if (cp <= 0x20 || cp == 0x7F) return true;                 // ASCII controls, NUL and space
@@ -90,6 +144,14 @@ std::size_t normalize(std::string_view input, char* out, NormalizeStats* stats) 
   bool pending_space = false;
   std::size_t i = 0;
   while (i < n) {
+    const std::size_t lead = pending_space ? 1 : 0;  // the space before the block, if one is pending
+    if (i + 16 <= n && len + lead + 16 <= kMaxNormalizedBytes && ascii_block16(s + i, out + len + lead, &st)) {
+      if (lead) out[len] = ' ';
+      len += lead + 16;
+      pending_space = false;
+      i += 16;
+      continue;
+    }
     const unsigned char c = s[i];
     if (c == ' ') {  // the most common separator: same as the general path's space handling
       pending_space = len > 0;
