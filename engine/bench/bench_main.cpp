@@ -94,6 +94,26 @@ Summary time_each(const std::vector<std::string>& qs, int passes, Fn fn) {
   return summarize(std::move(t));
 }
 
+// End-to-end latency of engine.query over `passes` passes, with the engine's own per-stage timings summarized
+// into *stages ("answer" is what is left of the engine's total: cache lookup, answer text, computation, memory).
+Summary time_stages(kimi::Engine& engine, const std::vector<std::string>& qs, int passes,
+                    const kimi::QueryOptions& options, json* stages) {
+  std::vector<double> st_norm, st_feat, st_router, st_expert, st_answer;
+  Summary e2e = time_each(qs, passes, [&](const std::string& q) {
+    const kimi::QueryResult& r = engine.query(q, options);
+    const kimi::StageLatency& sl = r.stages;
+    st_norm.push_back(sl.normalize_us);
+    st_feat.push_back(sl.features_us);
+    st_router.push_back(sl.router_us);
+    st_expert.push_back(sl.expert_us);
+    st_answer.push_back(r.latency_us - sl.normalize_us - sl.features_us - sl.router_us - sl.expert_us);
+  });
+  *stages = {{"normalize", to_json(summarize(st_norm))}, {"features", to_json(summarize(st_feat))},
+             {"router", to_json(summarize(st_router))}, {"expert", to_json(summarize(st_expert))},
+             {"answer", to_json(summarize(st_answer))}};
+  return e2e;
+}
+
 // Queries per second of fn over whole passes (the median pass of `passes`).
 template <class Fn>
 double throughput(const std::vector<std::string>& qs, int passes, Fn fn) {
@@ -189,25 +209,18 @@ int main(int argc, char** argv) {
   std::fprintf(stderr, "kimi-bench: end to end (%d passes of %zu queries)\n", passes, qs.size());
   kimi::QueryOptions no_cache;
   no_cache.use_cache = false;
-  std::vector<double> st_norm, st_feat, st_router, st_expert, st_answer;
-  Summary e2e = time_each(qs, passes, [&](const std::string& q) {
-    const kimi::QueryResult& r = engine.query(q, no_cache);
-    const kimi::StageLatency& sl = r.stages;
-    st_norm.push_back(sl.normalize_us);
-    st_feat.push_back(sl.features_us);
-    st_router.push_back(sl.router_us);
-    st_expert.push_back(sl.expert_us);
-    // What is left of the engine's own total: cache lookup, answer (knowledge text, computation), memory.
-    st_answer.push_back(r.latency_us - sl.normalize_us - sl.features_us - sl.router_us - sl.expert_us);
-  });
+  json stages;
+  Summary e2e = time_stages(engine, qs, passes, no_cache, &stages);
   out["end_to_end"] = to_json(e2e);
-  out["stages"] = {{"normalize", to_json(summarize(st_norm))}, {"features", to_json(summarize(st_feat))},
-                   {"router", to_json(summarize(st_router))}, {"expert", to_json(summarize(st_expert))},
-                   {"answer", to_json(summarize(st_answer))}};
+  out["stages"] = stages;
   std::vector<std::string> hundred;  // ~100-byte queries (80-120 bytes), the target's reference length
   for (const auto& q : qs)
     if (q.size() >= 80 && q.size() <= 120) hundred.push_back(q);
-  if (!hundred.empty()) out["end_to_end_100_bytes"] = to_json(time_each(hundred, passes, [&](const std::string& q) { engine.query(q, no_cache); }));
+  if (!hundred.empty()) {
+    json stages_100;
+    out["end_to_end_100_bytes"] = to_json(time_stages(engine, hundred, passes, no_cache, &stages_100));
+    out["stages_100_bytes"] = stages_100;
+  }
 
   // Cache hits: a working set that fits the cache (the first 800 queries whose answers are cacheable, i.e.
   // not about the conversation) was answered once; now each is served from the LRU.
