@@ -360,25 +360,35 @@ namespace {
 // e^x for the softmax, without a libm call per logit (an expert has up to 48): Cody-Waite range reduction
 // x = k ln2 + r, |r| <= ln2/2, then a degree-6 polynomial for e^r (relative error < 2e-7 over the range a
 // softmax uses), scaled by 2^k through the exponent bits. x <= 0 here (the maximum is subtracted first); below
-// -87 it is clamped (e^-87 ~ 1.6e-38, nothing next to the maximum's 1). Branch-free and without calls, so the
-// loop in f32_softmax vectorizes; k is rounded to nearest-even by the 1.5 * 2^23 trick (exact for |k| < 2^22,
-// the same value as nearbyint in the default rounding mode, which baseline x86-64 would call libm for).
-inline float fast_exp(float x) {
-  x = x > -87.0f ? x : -87.0f;
-  const float k = (x * 1.44269504088896341f + 12582912.0f) - 12582912.0f;
-  const float r = (x - k * 0.693145751953125f) - k * 1.42860682030941723212e-6f;
-  float p = 1.0f / 720.0f;
+// -87 it is clamped (e^-87 ~ 1.6e-38, nothing next to the maximum's 1). k is rounded to nearest-even by the
+// 1.5 * 2^23 trick (exact for |k| < 2^22; nearbyint would be a libm call on baseline x86-64). Written once for
+// a scalar and for four lanes (GCC/clang vector extensions: SSE2 here, SIMD128 under emcc), same operations.
+template <class F, class I>
+inline F fast_exp(F x) {
+  const F lo = F{} - 87.0f;  // -87 in every lane
+  x = x > lo ? x : lo;
+  const F k = (x * 1.44269504088896341f + 12582912.0f) - 12582912.0f;
+  const F r = (x - k * 0.693145751953125f) - k * 1.42860682030941723212e-6f;
+  F p = F{} + 1.0f / 720.0f;
   p = p * r + 1.0f / 120.0f;
   p = p * r + 1.0f / 24.0f;
   p = p * r + 1.0f / 6.0f;
   p = p * r + 0.5f;
   p = p * r + 1.0f;
   p = p * r + 1.0f;
-  const int32_t bits = (static_cast<int32_t>(k) + 127) << 23;
-  float scale;
+  I bits;
+  if constexpr (sizeof(F) == sizeof(float)) bits = static_cast<I>(k);
+  else bits = __builtin_convertvector(k, I);
+  bits = (bits + 127) << 23;
+  F scale;
   std::memcpy(&scale, &bits, sizeof scale);
   return p * scale;
 }
+
+#if defined(__GNUC__)
+typedef float f32x4 __attribute__((vector_size(16)));
+typedef int32_t i32x4 __attribute__((vector_size(16)));
+#endif
 
 }  // namespace
 
@@ -387,10 +397,19 @@ void f32_softmax(float* x, std::size_t n, float temperature) {
   const float inv_t = 1.0f / temperature;
   float mx = x[0] * inv_t;
   for (std::size_t i = 1; i < n; ++i) mx = x[i] * inv_t > mx ? x[i] * inv_t : mx;  // logits are finite
+  std::size_t i = 0;
+#if defined(__GNUC__)
+  for (; i + 4 <= n; i += 4) {
+    f32x4 v;
+    std::memcpy(&v, x + i, sizeof v);
+    v = fast_exp<f32x4, i32x4>(v * inv_t - mx);
+    std::memcpy(x + i, &v, sizeof v);
+  }
+#endif
+  for (; i < n; ++i) x[i] = fast_exp<float, int32_t>(x[i] * inv_t - mx);
   float sum = 0.0f;
-  for (std::size_t i = 0; i < n; ++i) x[i] = fast_exp(x[i] * inv_t - mx);
-  for (std::size_t i = 0; i < n; ++i) sum += x[i];
-  for (std::size_t i = 0; i < n; ++i) x[i] /= sum;
+  for (i = 0; i < n; ++i) sum += x[i];
+  for (i = 0; i < n; ++i) x[i] /= sum;
 }
 
 }  // namespace kimi
