@@ -1,6 +1,7 @@
 // Query canonicalization for the maths expert (see canonical.h).
 #include "experts/math/canonical.h"
 
+#include <array>
 #include <cstdint>
 
 #include "experts/math/number_words.h"
@@ -94,10 +95,21 @@ int denominator_word(std::string_view s, std::size_t i) {
   return 0;
 }
 
+// For each byte, the phrases that start with it (bit k = kPhrases[k]): a word start looks only at those.
+constexpr std::size_t kNumPhrases = sizeof(kPhrases) / sizeof(kPhrases[0]);
+static_assert(kNumPhrases <= 64, "the phrase index is a 64-bit mask");
+constexpr std::array<uint64_t, 256> make_phrase_index() {
+  std::array<uint64_t, 256> t{};
+  for (std::size_t k = 0; k < kNumPhrases; ++k) t[static_cast<unsigned char>(kPhrases[k].from[0])] |= uint64_t{1} << k;
+  return t;
+}
+constexpr std::array<uint64_t, 256> kPhrasesByFirstByte = make_phrase_index();
+
 // Longest phrase at a word start, ending at a word boundary.
 const Phrase* match_phrase(std::string_view s, std::size_t i) {
   const Phrase* best = nullptr;
-  for (const auto& ph : kPhrases) {
+  for (uint64_t m = kPhrasesByFirstByte[static_cast<unsigned char>(s[i])]; m != 0; m &= m - 1) {
+    const Phrase& ph = kPhrases[__builtin_ctzll(m)];
     if (!starts_with_at(s, i, ph.from)) continue;
     std::size_t e = i + ph.from.size();
     if (e < s.size() && is_letter(s[e])) continue;
@@ -277,6 +289,12 @@ std::size_t canonicalize(std::string_view s, char* out, std::size_t capacity) {
         w.put(".");
         w.put(frac.substr(static_cast<std::size_t>(shift)));
       }
+      continue;
+    }
+    // Every symbol and superscript starts with a non-ASCII byte, '$' or '*': other bytes are copied at once.
+    if (static_cast<unsigned char>(c) < 0x80 && c != '$' && c != '*') {
+      w.put(s.substr(i, 1));
+      ++i;
       continue;
     }
     bool matched = false;

@@ -5,7 +5,7 @@ namespace kimi::math {
 namespace {
 
 struct NumberWord {
-  const char* word;
+  std::string_view word;  // (a view, not a const char*: comparing a const char* measures it first)
   int64_t value;
 };
 
