@@ -185,6 +185,30 @@ void f32_embedding_bag__vector(const float* E, std::size_t dim, uint32_t mask, c
                                float scale, float* y) {
   // Row sums are element-wise: same additions in the same order as the scalar reference, in lanes.
   const std::size_t dim4 = dim & ~std::size_t{3};
+#if defined(KIMI_SIMD_SSE) || defined(KIMI_SIMD_WASM)
+  if (dim == 32) {  // the shape every network uses: the 32 sums stay in registers (8 x 4 lanes)
+#if defined(KIMI_SIMD_SSE)
+    __m128 acc[8];
+    for (auto& a : acc) a = _mm_setzero_ps();
+    for (std::size_t k = 0; k < count; ++k) {
+      const float* row = E + static_cast<std::size_t>(ids[k] & mask) * 32;
+      for (int j = 0; j < 8; ++j) acc[j] = _mm_add_ps(acc[j], _mm_loadu_ps(row + 4 * j));
+    }
+    const __m128 vscale = _mm_set1_ps(scale);
+    for (int j = 0; j < 8; ++j) _mm_storeu_ps(y + 4 * j, _mm_mul_ps(acc[j], vscale));
+#else
+    v128_t acc[8];
+    for (auto& a : acc) a = wasm_f32x4_splat(0.0f);
+    for (std::size_t k = 0; k < count; ++k) {
+      const float* row = E + static_cast<std::size_t>(ids[k] & mask) * 32;
+      for (int j = 0; j < 8; ++j) acc[j] = wasm_f32x4_add(acc[j], wasm_v128_load(row + 4 * j));
+    }
+    const v128_t vscale = wasm_f32x4_splat(scale);
+    for (int j = 0; j < 8; ++j) wasm_v128_store(y + 4 * j, wasm_f32x4_mul(acc[j], vscale));
+#endif
+    return;
+  }
+#endif
   for (std::size_t d = 0; d < dim; ++d) y[d] = 0.0f;
   for (std::size_t k = 0; k < count; ++k) {
     const float* row = E + static_cast<std::size_t>(ids[k] & mask) * dim;
