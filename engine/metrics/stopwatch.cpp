@@ -14,7 +14,10 @@ namespace {
 
 using Steady = std::chrono::steady_clock;
 
+double (*g_host_now_ms)() = nullptr;
+
 uint64_t steady_ns() {
+  if (g_host_now_ms) return static_cast<uint64_t>(g_host_now_ms() * 1e6);
   return static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(Steady::now().time_since_epoch()).count());
 }
 
@@ -57,6 +60,8 @@ const Rate& rate() {
 }  // namespace
 
 void Stopwatch::calibrate() { (void)rate(); }
+
+void Stopwatch::use_host_clock(double (*now_ms)()) { g_host_now_ms = now_ms; }
 
 Stopwatch::Ticks Stopwatch::now() {
 #ifdef KIMI_TSC

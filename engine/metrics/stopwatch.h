@@ -12,6 +12,9 @@ class Stopwatch {
   using Ticks = uint64_t;
   // Measures the tick rate (about 2 ms, once per process); call before timing anything (Engine::load does).
   static void calibrate();
+  // A host's own monotonic clock in milliseconds, used instead of steady_clock (the WebAssembly bindings pass
+  // emscripten_get_now: steady_clock there goes through clock_gettime's emulation on top of the same call).
+  static void use_host_clock(double (*now_ms)());
   static Ticks now();
   static double us_between(Ticks a, Ticks b);
 };

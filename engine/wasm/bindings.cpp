@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "kimi/kimi.h"
+#include "metrics/stopwatch.h"
 
 namespace {
 
@@ -51,6 +52,7 @@ EMSCRIPTEN_KEEPALIVE int kimi_load(const uint8_t* model, std::size_t model_len, 
                                    const std::size_t* knowledge_len, int f32_embeddings) {
   std::array<std::string_view, kimi::kNumDomains> views;
   for (int d = 0; d < kimi::kNumDomains; ++d) views[d] = std::string_view(knowledge[d], knowledge_len[d]);
+  kimi::Stopwatch::use_host_clock(&emscripten_get_now);  // stage timestamps without clock_gettime's emulation
   kimi::EngineConfig config;
   config.phrasebook_json = std::string_view(knowledge[kimi::kNumDomains], knowledge_len[kimi::kNumDomains]);
   config.dictionary_json = std::string_view(knowledge[kimi::kNumDomains + 1], knowledge_len[kimi::kNumDomains + 1]);
