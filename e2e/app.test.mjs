@@ -147,6 +147,7 @@ test('the worker routes a batch with {route: true}: compact results in order, ba
   assert.equal(routed[1].domain, 'tool_use');
   assert.equal(routed[2].error.code, 'empty_query');
   assert.equal(routed[0].answer, undefined);  // routing only
+  assert.ok(typeof replies[1].elapsedMs === 'number' && replies[1].elapsedMs >= 0, 'a batch reply says how long the engine took');
   assert.equal(replies[2].result[0].domain, 'mathematics');
   assert.ok(replies[2].result[0].answer.includes('12'));  // the plain batch answers
   assert.equal(replies[3].code, 'malformed_message');

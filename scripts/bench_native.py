@@ -31,6 +31,9 @@ def markdown(j):
         row("end to end, cache off, 80–120-byte queries", j["end_to_end_100_bytes"])
     for k in ("normalize", "features", "router", "expert", "answer"):
         row(f"· stage: {k}", j["stages"][k])
+    for k in ("normalize", "features", "router", "expert", "answer"):
+        if "stages_100_bytes" in j:
+            row(f"· stage at 80–120 bytes: {k}", j["stages_100_bytes"][k])
     row("cache hit (whole query() call)", j["cache_hit"])
     row("router only (normalize + features + router), int8", j["router_only"]["latency"])
     if "fasttext" in j:

@@ -92,6 +92,7 @@ export class EngineClient extends EventTarget {
         this.#settle('init', (p) => p.resolve(msg.info));
         break;
       case 'result':
+        if (typeof msg.elapsedMs === 'number') this.lastBatchMs = msg.elapsedMs;  // engine time of the last batch
         this.#settle(msg.id, (p) => p.resolve(msg.result));
         break;
       case 'metrics':

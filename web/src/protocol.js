@@ -4,10 +4,12 @@
 // page -> worker                                   worker -> page
 //   init    {modelUrl?}                              progress {stage, loaded, total}   (while loading)
 //   query   {id, text, expert?, consensus?}          ready    {info}                   (after init)
-//   batch   {id, texts, route?}                      result   {id, result}             (query: an object,
+//   batch   {id, texts, route?}                      result   {id, result, elapsedMs?} (query: an object,
 //   metrics {id?}                                                                       batch: an array;
 //                                                                                       route: true gives
-//                                                                                       routing results only)
+//                                                                                       routing results only;
+//                                                                                       elapsedMs: batch time
+//                                                                                       in the worker)
 //   reset   {id?, metrics?, conversation?, cache?}   metrics  {id?, metrics}           (metrics and reset)
 //                                                    error    {id?, code, message}
 
