@@ -21,10 +21,12 @@ int popcount16(uint32_t m) {
 }
 #endif
 
-// Sixteen bytes at once, for the common case: when s[0..16) is printable ASCII with single spaces between
-// words, starting and ending with a printable byte, writes its lowercase form to out and counts its letters;
-// that is exactly what the byte loop below would write. Returns false (writing nothing) otherwise.
-bool ascii_block16(const unsigned char* s, char* out, NormalizeStats* st) {
+// Sixteen bytes at once, for the common case: printable ASCII with single spaces between words. Writes what
+// the byte loop below would write for them, given the output so far (*len bytes) and whether a space is
+// pending, and updates both: a space at the start of the block serves as the pending one (not at the start of
+// the output, where spaces are dropped), a space at its end becomes pending. Returns false (writing nothing)
+// when the block has anything else; out needs room for 17 more bytes.
+bool ascii_block16(const unsigned char* s, char* out, std::size_t* len, bool* pending, NormalizeStats* st) {
 #if defined(KIMI_NORMALIZE_SSE2)
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s));
   auto in_range = [&v](char lo, char hi) {  // lo <= byte <= hi, as signed bytes (>= 0x80 is negative: never)
@@ -32,28 +34,36 @@ bool ascii_block16(const unsigned char* s, char* out, NormalizeStats* st) {
   };
   const uint32_t printable = static_cast<uint32_t>(_mm_movemask_epi8(in_range(0x21, 0x7E)));
   const uint32_t space = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))));
-  if ((printable | space) != 0xFFFFu || (space & (space >> 1)) != 0 || (space & 0x8001u) != 0) return false;
-  const __m128i upper = in_range('A', 'Z');
-  _mm_storeu_si128(reinterpret_cast<__m128i*>(out), _mm_add_epi8(v, _mm_and_si128(upper, _mm_set1_epi8(32))));
-  const uint32_t up = static_cast<uint32_t>(_mm_movemask_epi8(upper));
-  const uint32_t low = static_cast<uint32_t>(_mm_movemask_epi8(in_range('a', 'z')));
 #elif defined(KIMI_NORMALIZE_WASM)
   const v128_t v = wasm_v128_load(s);
   auto in_range = [&v](uint8_t lo, uint8_t hi) { return wasm_v128_and(wasm_u8x16_ge(v, wasm_u8x16_splat(lo)), wasm_u8x16_le(v, wasm_u8x16_splat(hi))); };
   const uint32_t printable = wasm_i8x16_bitmask(in_range(0x21, 0x7E));
   const uint32_t space = wasm_i8x16_bitmask(wasm_i8x16_eq(v, wasm_u8x16_splat(' ')));
-  if ((printable | space) != 0xFFFFu || (space & (space >> 1)) != 0 || (space & 0x8001u) != 0) return false;
-  const v128_t upper = in_range('A', 'Z');
-  wasm_v128_store(out, wasm_i8x16_add(v, wasm_v128_and(upper, wasm_u8x16_splat(32))));
-  const uint32_t up = wasm_i8x16_bitmask(upper);
-  const uint32_t low = wasm_i8x16_bitmask(in_range('a', 'z'));
 #else
-  (void)s, (void)out, (void)st;
+  (void)s, (void)out, (void)len, (void)pending, (void)st;
   return false;
 #endif
 #if defined(KIMI_NORMALIZE_SSE2) || defined(KIMI_NORMALIZE_WASM)
+  if ((printable | space) != 0xFFFFu || (space & (space >> 1)) != 0) return false;
+  const bool lead_space = space & 1u, trail_space = space & 0x8000u;
+  if (lead_space && *len == 0) return false;  // leading spaces of the output are dropped: the byte loop does that
+  char* dst = out + *len;
+  if (*pending && !lead_space) *dst++ = ' ';
+#if defined(KIMI_NORMALIZE_SSE2)
+  const __m128i upper = in_range('A', 'Z');
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(dst), _mm_add_epi8(v, _mm_and_si128(upper, _mm_set1_epi8(32))));
+  const uint32_t up = static_cast<uint32_t>(_mm_movemask_epi8(upper));
+  const uint32_t low = static_cast<uint32_t>(_mm_movemask_epi8(in_range('a', 'z')));
+#else
+  const v128_t upper = in_range('A', 'Z');
+  wasm_v128_store(dst, wasm_i8x16_add(v, wasm_v128_and(upper, wasm_u8x16_splat(32))));
+  const uint32_t up = wasm_i8x16_bitmask(upper);
+  const uint32_t low = wasm_i8x16_bitmask(in_range('a', 'z'));
+#endif
   st->letters += static_cast<uint32_t>(popcount16(up | low));
   st->uppercase += static_cast<uint32_t>(popcount16(up));
+  *len = static_cast<std::size_t>(dst - out) + (trail_space ? 15 : 16);  // a trailing space is left pending
+  *pending = trail_space;
   return true;
 #endif
 }
@@ -144,11 +154,7 @@ std::size_t normalize(std::string_view input, char* out, NormalizeStats* stats) 
   bool pending_space = false;
   std::size_t i = 0;
   while (i < n) {
-    const std::size_t lead = pending_space ? 1 : 0;  // the space before the block, if one is pending
-    if (i + 16 <= n && len + lead + 16 <= kMaxNormalizedBytes && ascii_block16(s + i, out + len + lead, &st)) {
-      if (lead) out[len] = ' ';
-      len += lead + 16;
-      pending_space = false;
+    if (i + 16 <= n && len + 17 <= kMaxNormalizedBytes && ascii_block16(s + i, out, &len, &pending_space, &st)) {
       i += 16;
       continue;
     }
