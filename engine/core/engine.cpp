@@ -265,10 +265,15 @@ struct Engine::Impl {
     result.query = query;
 
     // Cache key: options byte + normalized text, so a forced or consensus answer never serves a routed one.
-    key[0] = static_cast<char>((opt.expert + 1) | (opt.consensus ? 0x10 : 0));
-    std::memcpy(key + 1, normalized, len);
-    const std::string_view key_view(key, len + 1);
-    const uint64_t hash = hash_key(key, len + 1, 0x5eed);
+    // (Built and hashed only when the cache is in use.)
+    std::string_view key_view;
+    uint64_t hash = 0;
+    if (opt.use_cache) {
+      key[0] = static_cast<char>((opt.expert + 1) | (opt.consensus ? 0x10 : 0));
+      std::memcpy(key + 1, normalized, len);
+      key_view = std::string_view(key, len + 1);
+      hash = hash_key(key, len + 1, 0x5eed);
+    }
     const bool cacheable = opt.use_cache && LruCache::fits(key_view);
 
     if (!cacheable) ++metrics.cache_bypassed;
