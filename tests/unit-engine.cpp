@@ -336,6 +336,24 @@ TEST_CASE("the compact batch routes like query() without answering or recording 
   CHECK(std::string(r.answer).find("144") != std::string::npos);
 }
 
+TEST_CASE("the compact batch counts every query and times one in sixteen") {
+  kimi::Engine& e = committed();
+  e.reset_metrics();
+  std::vector<std::string> owned;
+  for (int i = 0; i < 64; ++i) owned.push_back("how do I list files in a directory, variant " + std::to_string(i));
+  std::vector<std::string_view> texts(owned.begin(), owned.end());
+  std::vector<kimi::BatchItem> items(texts.size());
+  e.query_batch(texts.data(), texts.size(), items.data(), {-1, false, false});
+  const kimi::MetricsSnapshot m = e.metrics();
+  CHECK(m.queries == 64);
+  CHECK(m.cache_bypassed == 64);
+  CHECK(m.total.count == 4);  // queries 0, 16, 32 and 48
+  CHECK(m.features.count == 4);
+  CHECK(m.total.p50_us > 0.0);
+  e.query(texts[1], {-1, false, false});  // a single query() is always timed
+  CHECK(e.metrics().total.count == 5);
+}
+
 TEST_CASE("the conversation remembers answers served from the cache, knowledge text and computed text alike") {
   // Knowledge answers are remembered by pointer, computed ones by copy: a computed answer served from a cache
   // entry must survive that entry being reused by the next query.

@@ -6,7 +6,8 @@
 //   kimi-bench --queries build/data/dev.jsonl [--model M] [--knowledge DIR] [--fasttext router.bin] [--quick]
 //
 // Prints one JSON object (stdout); progress goes to stderr. Timing: steady_clock around each call; batch
-// figures time a whole pass so clock reads do not dominate.
+// figures time a whole pass so clock reads do not dominate. The end-to-end and cache-hit latencies pool at
+// least 3 s of samples each (see time_each).
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -80,12 +81,15 @@ long peak_rss_kib() {
   return u.ru_maxrss;
 }
 
-// Per-query latency of fn(q) over `passes` passes of the queries, timed one call at a time.
+// Per-query latency of fn(q) over at least `passes` passes of the queries, timed one call at a time, and over
+// at least `min_seconds` (more passes if needed): on a shared machine a burst of other load lasting a few ms
+// would otherwise decide a figure whose samples were all taken inside it.
 template <class Fn>
-Summary time_each(const std::vector<std::string>& qs, int passes, Fn fn) {
+Summary time_each(const std::vector<std::string>& qs, int passes, Fn fn, double min_seconds = 0.0) {
   std::vector<double> t;
   t.reserve(qs.size() * static_cast<std::size_t>(passes));
-  for (int p = 0; p < passes; ++p)
+  const Clock::time_point start = Clock::now();
+  for (int p = 0; p < passes || us_since(start) < min_seconds * 1e6; ++p)
     for (const std::string& q : qs) {
       const Clock::time_point t0 = Clock::now();
       fn(q);
@@ -96,7 +100,7 @@ Summary time_each(const std::vector<std::string>& qs, int passes, Fn fn) {
 
 // End-to-end latency of engine.query over `passes` passes, with the engine's own per-stage timings summarized
 // into *stages ("answer" is what is left of the engine's total: cache lookup, answer text, computation, memory).
-Summary time_stages(kimi::Engine& engine, const std::vector<std::string>& qs, int passes,
+Summary time_stages(kimi::Engine& engine, const std::vector<std::string>& qs, int passes, double min_seconds,
                     const kimi::QueryOptions& options, json* stages) {
   std::vector<double> st_norm, st_feat, st_router, st_expert, st_answer;
   Summary e2e = time_each(qs, passes, [&](const std::string& q) {
@@ -107,7 +111,7 @@ Summary time_stages(kimi::Engine& engine, const std::vector<std::string>& qs, in
     st_router.push_back(sl.router_us);
     st_expert.push_back(sl.expert_us);
     st_answer.push_back(r.latency_us - sl.normalize_us - sl.features_us - sl.router_us - sl.expert_us);
-  });
+  }, min_seconds);
   *stages = {{"normalize", to_json(summarize(st_norm))}, {"features", to_json(summarize(st_feat))},
              {"router", to_json(summarize(st_router))}, {"expert", to_json(summarize(st_expert))},
              {"answer", to_json(summarize(st_answer))}};
@@ -182,6 +186,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> qs = read_queries(queries_path);
   if (qs.empty()) return usage(("no {\"q\": ...} lines in " + queries_path).c_str());
   const int passes = quick ? 2 : 15;
+  const double latency_seconds = quick ? 0.0 : 3.0;  // the target latencies pool at least this much time
   json out;
   out["queries"] = {{"file", queries_path}, {"count", qs.size()}};
   double mean_bytes = 0;
@@ -210,7 +215,7 @@ int main(int argc, char** argv) {
   kimi::QueryOptions no_cache;
   no_cache.use_cache = false;
   json stages;
-  Summary e2e = time_stages(engine, qs, passes, no_cache, &stages);
+  Summary e2e = time_stages(engine, qs, passes, latency_seconds, no_cache, &stages);
   out["end_to_end"] = to_json(e2e);
   out["stages"] = stages;
   std::vector<std::string> hundred;  // ~100-byte queries (80-120 bytes), the target's reference length
@@ -218,7 +223,7 @@ int main(int argc, char** argv) {
     if (q.size() >= 80 && q.size() <= 120) hundred.push_back(q);
   if (!hundred.empty()) {
     json stages_100;
-    out["end_to_end_100_bytes"] = to_json(time_stages(engine, hundred, passes, no_cache, &stages_100));
+    out["end_to_end_100_bytes"] = to_json(time_stages(engine, hundred, passes, latency_seconds, no_cache, &stages_100));
     out["stages_100_bytes"] = stages_100;
   }
 
@@ -234,10 +239,9 @@ int main(int argc, char** argv) {
     if (engine.query(q).cached) warm.push_back(q);
   }
   std::size_t hits_before = engine.metrics().cache_hits;
-  Summary hit = time_each(warm, passes, [&](const std::string& q) { engine.query(q); });
+  Summary hit = time_each(warm, passes, [&](const std::string& q) { engine.query(q); }, latency_seconds);
   out["cache_hit"] = to_json(hit);
-  out["cache_hit"]["hit_ratio"] = static_cast<double>(engine.metrics().cache_hits - hits_before) /
-                                  static_cast<double>(warm.size() * static_cast<std::size_t>(passes));
+  out["cache_hit"]["hit_ratio"] = static_cast<double>(engine.metrics().cache_hits - hits_before) / static_cast<double>(hit.n);
 
   // Batch throughput, one core: the batch API over whole passes.
   std::fprintf(stderr, "kimi-bench: throughput\n");

@@ -148,7 +148,8 @@ class Engine {
   const QueryResult& query(std::string_view text, const QueryOptions& options = {});
   // Many queries in order. The first form routes only: router, experts and intents (with the abstain flag
   // from the intent confidence), as compact BatchItems; no answer text is composed and no conversation turn
-  // is recorded, which is what makes bulk routing fast. The second form answers each query exactly as
+  // is recorded, which is what makes bulk routing fast; its latency metrics come from one query in 16 (a clock
+  // read costs ~0.75 us in a browser worker; every query is still counted). The second form answers each query exactly as
   // query() would (same cache, metrics and memory) and hands each full result to `sink`.
   void query_batch(const std::string_view* texts, std::size_t count, BatchItem* out, const QueryOptions& options = {});
   void query_batch(const std::string_view* texts, std::size_t count, BatchSink sink, void* context,
