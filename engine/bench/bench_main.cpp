@@ -4,6 +4,7 @@
 // libfasttext-dev and given a model — fastText's predict on the same queries, in-process, as a ratio.
 //
 //   kimi-bench --queries build/data/dev.jsonl [--model M] [--knowledge DIR] [--fasttext router.bin] [--quick]
+//   kimi-bench --queries FILE --batch-passes N    (only the batch API's throughput, N passes; see batch_only)
 //
 // Prints one JSON object (stdout); progress goes to stderr. Timing: steady_clock around each call; batch
 // figures time a whole pass so clock reads do not dominate. The end-to-end and cache-hit latencies pool at
@@ -11,6 +12,7 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -161,9 +163,34 @@ std::string query_of_length(const std::vector<std::string>& qs, std::size_t byte
   return s;
 }
 
+// --batch-passes N: load, one warm-up pass, then N timed passes of the batch API (cache off); prints
+// {"batch_qps": [...]} . bench_web.mjs runs this between its WebAssembly passes so both are measured in the
+// same minutes of a shared machine.
+int batch_only(const std::string& model_path, const std::string& knowledge_dir, const std::vector<std::string>& qs,
+               int passes) {
+  kimi::LoadResult loaded = kimi::Engine::load_files(model_path, knowledge_dir);
+  if (!loaded.engine) {
+    std::fprintf(stderr, "kimi-bench: %s\n", loaded.status.message.c_str());
+    return 1;
+  }
+  std::vector<std::string_view> views(qs.begin(), qs.end());
+  std::vector<kimi::BatchItem> items(qs.size());
+  kimi::QueryOptions no_cache;
+  no_cache.use_cache = false;
+  loaded.engine->query_batch(views.data(), views.size(), items.data(), no_cache);  // warm-up
+  json rates = json::array();
+  for (int p = 0; p < passes; ++p) {
+    const Clock::time_point t0 = Clock::now();
+    loaded.engine->query_batch(views.data(), views.size(), items.data(), no_cache);
+    rates.push_back(static_cast<double>(qs.size()) / (us_since(t0) * 1e-6));
+  }
+  std::printf("%s\n", json{{"batch_qps", rates}}.dump().c_str());
+  return 0;
+}
+
 int usage(const char* msg) {
   std::fprintf(stderr, "kimi-bench: %s\nusage: kimi-bench --queries FILE.jsonl [--model M] [--knowledge DIR] "
-                       "[--fasttext MODEL.bin] [--quick]\n", msg);
+                       "[--fasttext MODEL.bin] [--quick] [--batch-passes N]\n", msg);
   return 2;
 }
 
@@ -172,6 +199,7 @@ int usage(const char* msg) {
 int main(int argc, char** argv) {
   std::string model_path = KIMI_DEFAULT_MODEL, knowledge_dir = KIMI_DEFAULT_KNOWLEDGE, queries_path, fasttext_path;
   bool quick = false;
+  int batch_passes = 0;  // > 0: only the batch API's throughput, this many passes (bench_web.mjs interleaves it)
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto value = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
@@ -180,11 +208,13 @@ int main(int argc, char** argv) {
     else if (a == "--queries") queries_path = value();
     else if (a == "--fasttext") fasttext_path = value();
     else if (a == "--quick") quick = true;
+    else if (a == "--batch-passes") batch_passes = std::atoi(value().c_str());
     else return usage(("unknown option " + a).c_str());
   }
   if (queries_path.empty()) return usage("--queries is required");
   std::vector<std::string> qs = read_queries(queries_path);
   if (qs.empty()) return usage(("no {\"q\": ...} lines in " + queries_path).c_str());
+  if (batch_passes > 0) return batch_only(model_path, knowledge_dir, qs, batch_passes);
   const int passes = quick ? 2 : 15;
   const double latency_seconds = quick ? 0.0 : 3.0;  // the target latencies pool at least this much time
   json out;
