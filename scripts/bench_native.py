@@ -18,7 +18,7 @@ def markdown(j):
     o = []
     q = j["queries"]
     o.append(f"{q['count']} queries from `{q['file']}` (mean {q['mean_bytes']:.0f} bytes); "
-             f"model load {j['load_ms']:.1f} ms; peak RSS {j['peak_rss_kib'] / 1024:.1f} MiB (before fastText is loaded).")
+             f"model load {j['load_ms']:.1f} ms; peak RSS {j['peak_rss_kib'] / 1024:.1f} MiB (after load and one pass over the queries, before the harness's sample buffers and fastText).")
     o.append("")
     o.append("| measure | p50 µs | p95 µs | p99 µs | mean µs | n |")
     o.append("| --- | --- | --- | --- | --- | --- |")

@@ -336,6 +336,33 @@ TEST_CASE("the compact batch routes like query() without answering or recording 
   CHECK(std::string(r.answer).find("144") != std::string::npos);
 }
 
+TEST_CASE("the compact batch under consensus reports the top expert like query() and leaves no partial decision in the cache") {
+  kimi::Engine& e = committed();
+  e.clear_cache();
+  e.reset_conversation();
+  // Wordings the router is unsure about (two or three experts above the floor) and one it is sure about.
+  const std::string_view texts[] = {"is it faster to sort then search or search twice", "best way to learn regex",
+                                    "compare two files and count the differences", "what is 15% of 80"};
+  kimi::BatchItem items[4];
+  const kimi::QueryOptions consensus{-1, true, true};
+  e.query_batch(texts, 4, items, consensus);
+  int several = 0;
+  for (int i = 0; i < 4; ++i) {
+    const kimi::QueryResult& r = e.query(texts[i], consensus);
+    if (r.num_experts >= 2) {
+      ++several;
+      CHECK_FALSE(r.cached);  // the batch ran only the top expert of this decision, so it did not cache it
+    }
+    for (int k = 0; k < r.num_experts; ++k) CHECK_FALSE(r.experts[k].answer.empty());
+    CHECK(items[i].domain == r.domain);
+    CHECK(items[i].confidence == r.confidence);
+    CHECK(items[i].intent == r.intent);
+    CHECK(items[i].intent_index == r.experts[0].intent_index);
+    CHECK(items[i].abstained == r.experts[0].abstained);
+  }
+  CHECK(several >= 2);  // the case this test is about did occur
+}
+
 TEST_CASE("the compact batch counts every query and times one in sixteen") {
   kimi::Engine& e = committed();
   e.reset_metrics();

@@ -239,6 +239,16 @@ int main(int argc, char** argv) {
   std::sort(loads.begin(), loads.end());
   out["load_ms"] = loads[loads.size() / 2];
   kimi::Engine& engine = *loaded.engine;
+  {
+    // Peak RSS of the loaded engine after one pass over the queries: taken here, before the sample buffers
+    // of the latency figures (millions of doubles) and fastText's model count too.
+    kimi::QueryOptions warm_up;
+    warm_up.use_cache = false;
+    for (const auto& q : qs) engine.query(q, warm_up);
+    engine.reset_metrics();
+    engine.reset_conversation();
+    out["peak_rss_kib"] = peak_rss_kib();
+  }
 
   // End to end, cache off: every query is computed (normalize -> features -> router -> experts -> answer).
   std::fprintf(stderr, "kimi-bench: end to end (%d passes of %zu queries)\n", passes, qs.size());
@@ -352,7 +362,6 @@ int main(int argc, char** argv) {
                    {"int8_over_f32_router", model.router.quantized() ? r_vec / r_f32 : 1.0},
                    {"cache_on_over_off_end_to_end", e2e.p50 / hit.p50}};
 
-  out["peak_rss_kib"] = peak_rss_kib();  // before fastText's model is loaded
 
   // fastText, in-process on the same queries (its own tokenizer and hashing included, as in its predict).
   if (!fasttext_path.empty()) {

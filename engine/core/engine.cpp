@@ -282,7 +282,7 @@ struct Engine::Impl {
       key_view = std::string_view(key, len + 1);
       hash = hash_key(key, len + 1, 0x5eed);
     }
-    const bool cacheable = opt.use_cache && LruCache::fits(key_view);
+    bool cacheable = opt.use_cache && LruCache::fits(key_view);
 
     if (!cacheable) ++metrics.cache_bypassed;
     const Decision* hit = cacheable ? cache.get(hash, key_view) : nullptr;
@@ -308,7 +308,14 @@ struct Engine::Impl {
       const Ticks t2 = now();
       decide(opt, &decision);
       const Ticks t3 = now();
-      for (int i = 0; i < decision.num_experts; ++i) run_expert(decision.experts[i].domain, &decision.experts[i]);
+      // Routing only reports the top expert's intent: the other consensus experts would run for nothing.
+      // (Such a decision is not cached: a later query() must see every expert's intents.)
+      const int experts_run = answer ? decision.num_experts : 1;
+      for (int i = 0; i < experts_run; ++i) run_expert(decision.experts[i].domain, &decision.experts[i]);
+      if (!answer && decision.num_experts > 1) {
+        decision.num_experts = 1;
+        cacheable = false;
+      }
       const Ticks t4 = now();
       result.stages.features_us = us_between(t1, t2);
       result.stages.router_us = us_between(t2, t3);
