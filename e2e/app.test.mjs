@@ -124,19 +124,22 @@ test('the worker answers malformed messages with errors', async () => {
   assert.equal(byId[3].type, 'result');
 });
 
-test('the worker routes a batch with {route: true}: compact results in order, bad flags rejected', async () => {
+test('the worker routes a batch with {route: true}: compact results in order, cache: false honoured, bad flags rejected', async () => {
   const replies = await app.page.evaluate(async () => {
     const w = new Worker('src/worker.js', { type: 'module' });
     const got = {};
     const done = new Promise((resolve) => {
       w.onmessage = ({ data }) => {
         if (data.type === 'error' || data.type === 'result') got[data.id] = data;
-        if (Object.keys(got).length === 3) resolve();
+        if (Object.keys(got).length === 6) resolve();
       };
     });
     w.postMessage({ type: 'batch', id: 1, texts: ['what is 15% of 80', 'git undo last commit', ''], route: true });
     w.postMessage({ type: 'batch', id: 2, texts: ['what is 15% of 80'] });
     w.postMessage({ type: 'batch', id: 3, texts: ['x'], route: 'yes' });
+    w.postMessage({ type: 'batch', id: 4, texts: ['git undo last commit'], route: true, cache: false });
+    w.postMessage({ type: 'batch', id: 5, texts: ['git undo last commit'], route: true });
+    w.postMessage({ type: 'batch', id: 6, texts: ['x'], route: true, cache: 'no' });
     await done;
     w.terminate();
     return got;
@@ -151,6 +154,11 @@ test('the worker routes a batch with {route: true}: compact results in order, ba
   assert.equal(replies[2].result[0].domain, 'mathematics');
   assert.ok(replies[2].result[0].answer.includes('12'));  // the plain batch answers
   assert.equal(replies[3].code, 'malformed_message');
+  // Batch 1 cached the query; batch 4 (cache: false) neither reads the cache nor disturbs it; batch 5 reads it.
+  assert.equal(replies[4].result[0].cached, false);
+  assert.equal(replies[4].result[0].domain, 'tool_use');
+  assert.equal(replies[5].result[0].cached, true);
+  assert.equal(replies[6].code, 'malformed_message');
 });
 
 test('the app makes no request to any other origin', async () => {

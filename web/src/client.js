@@ -42,9 +42,12 @@ export class EngineClient extends EventTarget {
     return this.#request('query', { text, expert: expert || undefined, consensus: !!consensus });
   }
 
-  /** Many queries in one message; {route: true} returns routing results only (no answers), much faster. */
-  batch(texts, { route = false } = {}) {
-    return this.#request('batch', route ? { texts, route: true } : { texts });
+  /**
+   * Many queries in one message; {route: true} returns routing results only (no answers), much faster;
+   * {cache: false} neither reads nor fills the result cache.
+   */
+  batch(texts, { route = false, cache = true } = {}) {
+    return this.#request('batch', { texts, ...(route && { route: true }), ...(!cache && { cache: false }) });
   }
 
   metrics() {

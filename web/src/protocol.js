@@ -4,12 +4,14 @@
 // page -> worker                                   worker -> page
 //   init    {modelUrl?}                              progress {stage, loaded, total}   (while loading)
 //   query   {id, text, expert?, consensus?}          ready    {info}                   (after init)
-//   batch   {id, texts, route?}                      result   {id, result, elapsedMs?} (query: an object,
+//   batch   {id, texts, route?, cache?}              result   {id, result, elapsedMs?} (query: an object,
 //   metrics {id?}                                                                       batch: an array;
 //                                                                                       route: true gives
 //                                                                                       routing results only;
 //                                                                                       elapsedMs: batch time
-//                                                                                       in the worker)
+//                                                                                       in the worker;
+//                                                                                       cache: false skips
+//                                                                                       the result cache)
 //   reset   {id?, metrics?, conversation?, cache?}   metrics  {id?, metrics}           (metrics and reset)
 //                                                    error    {id?, code, message}
 
@@ -25,7 +27,8 @@ const expertName = (v) => typeof v === 'string' && v.length <= 32;
 export const REQUESTS = {
   init: { modelUrl: optional((v) => typeof v === 'string' && v.length <= 2048) },
   query: { id, text, expert: optional((v) => v === null || expertName(v)), consensus: optional(bool) },
-  batch: { id, texts: (v) => Array.isArray(v) && v.length <= MAX_BATCH && v.every(text), route: optional(bool) },
+  batch: { id, texts: (v) => Array.isArray(v) && v.length <= MAX_BATCH && v.every(text), route: optional(bool),
+    cache: optional(bool) },
   metrics: { id: optional(id) },
   reset: { id: optional(id), metrics: optional(bool), conversation: optional(bool), cache: optional(bool) },
 };

@@ -30,9 +30,11 @@ const actions = {
   batch: async (msg) => {
     const e = engine ?? (await start());
     // route: routing only ({domain, confidence, intent, cached, abstained} per text), the fast bulk path.
+    // cache: false neither reads nor fills the result cache (default: both, like query).
     // elapsedMs: the engine's own time for the batch inside the worker (no messaging), for measurements.
+    const options = { cache: msg.cache !== false };
     const t0 = performance.now();
-    const result = msg.route ? e.routeBatch(msg.texts) : e.batch(msg.texts);
+    const result = msg.route ? e.routeBatch(msg.texts, options) : e.batch(msg.texts, options);
     postMessage({ type: 'result', id: msg.id, result, elapsedMs: performance.now() - t0 });
   },
   metrics: async (msg) => {
