@@ -181,33 +181,45 @@ void f32_embedding_bag__scalar(const float* E, std::size_t dim, uint32_t mask, c
   for (std::size_t d = 0; d < dim; ++d) y[d] *= scale;
 }
 
+namespace {
+
+#if defined(KIMI_SIMD_SSE) || defined(KIMI_SIMD_WASM)
+// Widths 16 and 32 (the shapes the networks use): the sums stay in registers (G vectors of 4 lanes) for the
+// whole bag instead of a load and a store of y per row.
+template <int G>
+void f32_bag_in_registers(const float* E, uint32_t mask, const uint32_t* ids, std::size_t count, float scale, float* y) {
+  constexpr std::size_t kDim = 4 * G;
+#if defined(KIMI_SIMD_SSE)
+  __m128 acc[G];
+  for (auto& a : acc) a = _mm_setzero_ps();
+  for (std::size_t k = 0; k < count; ++k) {
+    const float* row = E + static_cast<std::size_t>(ids[k] & mask) * kDim;
+    for (int j = 0; j < G; ++j) acc[j] = _mm_add_ps(acc[j], _mm_loadu_ps(row + 4 * j));
+  }
+  const __m128 vscale = _mm_set1_ps(scale);
+  for (int j = 0; j < G; ++j) _mm_storeu_ps(y + 4 * j, _mm_mul_ps(acc[j], vscale));
+#else
+  v128_t acc[G];
+  for (auto& a : acc) a = wasm_f32x4_splat(0.0f);
+  for (std::size_t k = 0; k < count; ++k) {
+    const float* row = E + static_cast<std::size_t>(ids[k] & mask) * kDim;
+    for (int j = 0; j < G; ++j) acc[j] = wasm_f32x4_add(acc[j], wasm_v128_load(row + 4 * j));
+  }
+  const v128_t vscale = wasm_f32x4_splat(scale);
+  for (int j = 0; j < G; ++j) wasm_v128_store(y + 4 * j, wasm_f32x4_mul(acc[j], vscale));
+#endif
+}
+#endif
+
+}  // namespace
+
 void f32_embedding_bag__vector(const float* E, std::size_t dim, uint32_t mask, const uint32_t* ids, std::size_t count,
                                float scale, float* y) {
   // Row sums are element-wise: same additions in the same order as the scalar reference, in lanes.
   const std::size_t dim4 = dim & ~std::size_t{3};
 #if defined(KIMI_SIMD_SSE) || defined(KIMI_SIMD_WASM)
-  if (dim == 32) {  // the shape every network uses: the 32 sums stay in registers (8 x 4 lanes)
-#if defined(KIMI_SIMD_SSE)
-    __m128 acc[8];
-    for (auto& a : acc) a = _mm_setzero_ps();
-    for (std::size_t k = 0; k < count; ++k) {
-      const float* row = E + static_cast<std::size_t>(ids[k] & mask) * 32;
-      for (int j = 0; j < 8; ++j) acc[j] = _mm_add_ps(acc[j], _mm_loadu_ps(row + 4 * j));
-    }
-    const __m128 vscale = _mm_set1_ps(scale);
-    for (int j = 0; j < 8; ++j) _mm_storeu_ps(y + 4 * j, _mm_mul_ps(acc[j], vscale));
-#else
-    v128_t acc[8];
-    for (auto& a : acc) a = wasm_f32x4_splat(0.0f);
-    for (std::size_t k = 0; k < count; ++k) {
-      const float* row = E + static_cast<std::size_t>(ids[k] & mask) * 32;
-      for (int j = 0; j < 8; ++j) acc[j] = wasm_f32x4_add(acc[j], wasm_v128_load(row + 4 * j));
-    }
-    const v128_t vscale = wasm_f32x4_splat(scale);
-    for (int j = 0; j < 8; ++j) wasm_v128_store(y + 4 * j, wasm_f32x4_mul(acc[j], vscale));
-#endif
-    return;
-  }
+  if (dim == 32) return f32_bag_in_registers<8>(E, mask, ids, count, scale, y);
+  if (dim == 16) return f32_bag_in_registers<4>(E, mask, ids, count, scale, y);
 #endif
   for (std::size_t d = 0; d < dim; ++d) y[d] = 0.0f;
   for (std::size_t k = 0; k < count; ++k) {
@@ -243,8 +255,8 @@ constexpr std::size_t kPrefetchAhead = 16;  // rows in flight: the table is ofte
 
 // Rows are scattered over the table, which is often cold (other networks ran in between): ask for a row (and
 // its scale) some iterations before it is summed.
-inline void prefetch_row(const int8_t* Q, const float* S, std::size_t r) {
-  _mm_prefetch(reinterpret_cast<const char*>(Q + r * 32), _MM_HINT_T0);
+inline void prefetch_row(const int8_t* Q, const float* S, std::size_t dim, std::size_t r) {
+  _mm_prefetch(reinterpret_cast<const char*>(Q + r * dim), _MM_HINT_T0);
   _mm_prefetch(reinterpret_cast<const char*>(S + r), _MM_HINT_T0);
 }
 
@@ -266,41 +278,44 @@ inline void widen_i8(v128_t q, v128_t out[4]) {
 }
 #endif
 
-// The common width (32): eight accumulators stay in registers for the whole bag instead of a load and a
-// store of y per row.
-bool i8_bag_32(const int8_t* Q, const float* S, uint32_t mask, const uint32_t* ids, std::size_t count, float scale, float* y) {
+// Widths 16 and 32 (B = 1 or 2 blocks of 16 int8): the sums stay in registers (4 * B vectors of 4 lanes) for
+// the whole bag instead of a load and a store of y per row.
+template <int B>
+bool i8_bag_in_registers(const int8_t* Q, const float* S, uint32_t mask, const uint32_t* ids, std::size_t count,
+                         float scale, float* y) {
+  constexpr std::size_t kDim = 16 * B;
 #if defined(KIMI_SIMD_SSE)
-  __m128 acc[8];
+  __m128 acc[4 * B];
   for (auto& a : acc) a = _mm_setzero_ps();
   __m128 w[4];
   for (std::size_t k = 0; k < count; ++k) {
-    if (k + kPrefetchAhead < count) prefetch_row(Q, S, ids[k + kPrefetchAhead] & mask);
+    if (k + kPrefetchAhead < count) prefetch_row(Q, S, kDim, ids[k + kPrefetchAhead] & mask);
     const std::size_t r = ids[k] & mask;
-    const int8_t* row = Q + r * 32;
+    const int8_t* row = Q + r * kDim;
     const __m128 vs = _mm_set1_ps(S[r]);
-    widen_i8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(row)), w);
-    for (int j = 0; j < 4; ++j) acc[j] = _mm_add_ps(acc[j], _mm_mul_ps(vs, w[j]));
-    widen_i8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(row + 16)), w);
-    for (int j = 0; j < 4; ++j) acc[4 + j] = _mm_add_ps(acc[4 + j], _mm_mul_ps(vs, w[j]));
+    for (int b = 0; b < B; ++b) {
+      widen_i8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(row + 16 * b)), w);
+      for (int j = 0; j < 4; ++j) acc[4 * b + j] = _mm_add_ps(acc[4 * b + j], _mm_mul_ps(vs, w[j]));
+    }
   }
   const __m128 vscale = _mm_set1_ps(scale);
-  for (int j = 0; j < 8; ++j) _mm_storeu_ps(y + 4 * j, _mm_mul_ps(acc[j], vscale));
+  for (int j = 0; j < 4 * B; ++j) _mm_storeu_ps(y + 4 * j, _mm_mul_ps(acc[j], vscale));
   return true;
 #elif defined(KIMI_SIMD_WASM)
-  v128_t acc[8];
+  v128_t acc[4 * B];
   for (auto& a : acc) a = wasm_f32x4_splat(0.0f);
   v128_t w[4];
   for (std::size_t k = 0; k < count; ++k) {
     const std::size_t r = ids[k] & mask;
-    const int8_t* row = Q + r * 32;
+    const int8_t* row = Q + r * kDim;
     const v128_t vs = wasm_f32x4_splat(S[r]);
-    widen_i8(wasm_v128_load(row), w);
-    for (int j = 0; j < 4; ++j) acc[j] = wasm_f32x4_add(acc[j], wasm_f32x4_mul(vs, w[j]));
-    widen_i8(wasm_v128_load(row + 16), w);
-    for (int j = 0; j < 4; ++j) acc[4 + j] = wasm_f32x4_add(acc[4 + j], wasm_f32x4_mul(vs, w[j]));
+    for (int b = 0; b < B; ++b) {
+      widen_i8(wasm_v128_load(row + 16 * b), w);
+      for (int j = 0; j < 4; ++j) acc[4 * b + j] = wasm_f32x4_add(acc[4 * b + j], wasm_f32x4_mul(vs, w[j]));
+    }
   }
   const v128_t vscale = wasm_f32x4_splat(scale);
-  for (int j = 0; j < 8; ++j) wasm_v128_store(y + 4 * j, wasm_f32x4_mul(acc[j], vscale));
+  for (int j = 0; j < 4 * B; ++j) wasm_v128_store(y + 4 * j, wasm_f32x4_mul(acc[j], vscale));
   return true;
 #else
   (void)Q, (void)S, (void)mask, (void)ids, (void)count, (void)scale, (void)y;
@@ -309,25 +324,27 @@ bool i8_bag_32(const int8_t* Q, const float* S, uint32_t mask, const uint32_t* i
 }
 
 #if defined(KIMI_SIMD_SSE) && defined(__GNUC__)
-// x86-64 with AVX2 (checked at run time): eight lanes and a sign-extending load per 8 bytes. Same per-lane
-// operations as the scalar reference (no FMA), so the results are identical.
-__attribute__((target("avx2"))) void i8_bag_32_avx2(const int8_t* Q, const float* S, uint32_t mask, const uint32_t* ids,
-                                                     std::size_t count, float scale, float* y) {
-  __m256 acc[4];
+// x86-64 with AVX2 (checked at run time): eight lanes and a sign-extending load per 8 bytes, G = width / 8.
+// Same per-lane operations as the scalar reference (no FMA), so the results are identical.
+template <int G>
+__attribute__((target("avx2"))) void i8_bag_avx2(const int8_t* Q, const float* S, uint32_t mask, const uint32_t* ids,
+                                                 std::size_t count, float scale, float* y) {
+  constexpr std::size_t kDim = 8 * G;
+  __m256 acc[G];
   for (auto& a : acc) a = _mm256_setzero_ps();
-  for (std::size_t k = 0; k < count && k < kPrefetchAhead; ++k) prefetch_row(Q, S, ids[k] & mask);
+  for (std::size_t k = 0; k < count && k < kPrefetchAhead; ++k) prefetch_row(Q, S, kDim, ids[k] & mask);
   for (std::size_t k = 0; k < count; ++k) {
-    if (k + kPrefetchAhead < count) prefetch_row(Q, S, ids[k + kPrefetchAhead] & mask);
+    if (k + kPrefetchAhead < count) prefetch_row(Q, S, kDim, ids[k + kPrefetchAhead] & mask);
     const std::size_t r = ids[k] & mask;
-    const int8_t* row = Q + r * 32;
+    const int8_t* row = Q + r * kDim;
     const __m256 vs = _mm256_set1_ps(S[r]);
-    for (int j = 0; j < 4; ++j) {
+    for (int j = 0; j < G; ++j) {
       const __m128i q8 = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(row + 8 * j));
       acc[j] = _mm256_add_ps(acc[j], _mm256_mul_ps(vs, _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(q8))));
     }
   }
   const __m256 vscale = _mm256_set1_ps(scale);
-  for (int j = 0; j < 4; ++j) _mm256_storeu_ps(y + 8 * j, _mm256_mul_ps(acc[j], vscale));
+  for (int j = 0; j < G; ++j) _mm256_storeu_ps(y + 8 * j, _mm256_mul_ps(acc[j], vscale));
 }
 
 #endif
@@ -339,12 +356,11 @@ void i8_embedding_bag__vector(const int8_t* Q, const float* S, std::size_t dim, 
   // Per lane the same operations as the scalar reference (widen int8 -> f32 exactly, multiply by the row
   // scale, add, in row order), so both variants give identical sums.
 #if defined(KIMI_SIMD_SSE) && defined(__GNUC__)
-  if (dim == 32 && cpu_has_avx2()) {
-    i8_bag_32_avx2(Q, S, mask, ids, count, scale, y);
-    return;
-  }
+  if (dim == 32 && cpu_has_avx2()) return i8_bag_avx2<4>(Q, S, mask, ids, count, scale, y);
+  if (dim == 16 && cpu_has_avx2()) return i8_bag_avx2<2>(Q, S, mask, ids, count, scale, y);
 #endif
-  if (dim == 32 && i8_bag_32(Q, S, mask, ids, count, scale, y)) return;
+  if (dim == 32 && i8_bag_in_registers<2>(Q, S, mask, ids, count, scale, y)) return;
+  if (dim == 16 && i8_bag_in_registers<1>(Q, S, mask, ids, count, scale, y)) return;
   const std::size_t dim16 = dim & ~std::size_t{15};
   for (std::size_t d = 0; d < dim; ++d) y[d] = 0.0f;
   for (std::size_t k = 0; k < count; ++k) {
