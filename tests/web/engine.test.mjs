@@ -117,15 +117,24 @@ test('routeBatch: routing agrees with query(), in order, across many calls', () 
   for (let i = 0; i < 5000; i++) texts.push(`query number ${i}: how do I ${i % 2 ? 'undo a git commit' : 'solve 2x + 3 = 7'}`);
   texts[17] = '';  // an empty query is an error entry, not a failure of the batch
   texts[4200] = 'z'.repeat(300000);  // longer than the input buffer: still answered (truncated)
+  // Non-ASCII text (copied by TextEncoder, ASCII by a loop): accents, a lone surrogate, ASCII then non-ASCII.
+  texts[5] = 'traduis « bonne nuit » en español, s’il te plaît';
+  texts[6] = 'git commit \uD800 undo';
+  texts[7] = 'how do i undo a git commit '.repeat(20) + 'ünd weiter?';
+  texts[4201] = 'é'.repeat(200000);
   const out = engine.routeBatch(texts, { cache: false });
   assert.equal(out.length, texts.length);
   assert.equal(out[17].error.code, 'empty_query');
-  for (const i of [0, 1, 2, 999, 4096, 4200, 4999]) {
+  for (const i of [0, 1, 2, 5, 6, 7, 999, 4096, 4200, 4201, 4999]) {
     const one = engine.query(texts[i], { cache: false });
     assert.equal(out[i].domain, one.domain, `item ${i}`);
     assert.equal(out[i].intent, one.intent, `item ${i}`);
     assert.ok(Math.abs(out[i].confidence - one.confidence) < 1e-6, `item ${i}`);
   }
+  // The engine read exactly these characters (its normalized query is the lowercased text).
+  assert.equal(engine.query(texts[5], { cache: false }).query, texts[5]);
+  assert.equal(engine.query(texts[7], { cache: false }).query, texts[7].trim());
+  assert.equal(engine.query(texts[999], { cache: false }).query, texts[999].toLowerCase());
   assert.equal(engine.routeBatch('not an array').error.code, 'invalid_argument');
   assert.equal(engine.routeBatch([1, 2]).error.code, 'invalid_argument');
   assert.equal(engine.routeBatch(['x'], { expert: 'nope' }).error.code, 'invalid_argument');

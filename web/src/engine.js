@@ -169,6 +169,24 @@ class Engine {
     this.#inputCapacity = mod._kimi_input_capacity();
   }
 
+  // UTF-8 of text into heap[start, end): {read, written} as TextEncoder.encodeInto. ASCII text is copied by
+  // this loop: in a browser worker each encodeInto call (and the subarray it needs) costs about a
+  // microsecond, most of the routing batch's time per query (BENCHMARKS.md); the rest goes to encodeInto.
+  #encode(text, start, end) {
+    const heap = this.#heap;
+    const n = text.length;
+    if (n <= end - start) {
+      let i = 0;
+      for (; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 0x80) break;
+        heap[start + i] = c;
+      }
+      if (i === n) return { read: n, written: n };
+    }
+    return encoder.encodeInto(text, heap.subarray(start, end));
+  }
+
   #readOutput(length) {
     const ptr = this.#mod._kimi_output();
     return JSON.parse(decoder.decode(this.#heap.subarray(ptr, ptr + length)));
@@ -192,8 +210,7 @@ class Engine {
       if (expert < 0) return errorResult('invalid_argument', `unknown expert '${options.expert}': use one of ${DOMAINS.join(', ')}`);
     }
     return this.#call(() => {
-      const target = this.#heap.subarray(this.#input, this.#input + this.#inputCapacity);
-      const { read, written } = encoder.encodeInto(text, target);
+      const { read, written } = this.#encode(text, this.#input, this.#input + this.#inputCapacity);
       const len = this.#mod._kimi_query(written, expert, options.consensus ? 1 : 0, options.cache === false ? 0 : 1);
       const result = this.#readOutput(len);
       if (read < text.length && !result.error) result.truncated = true;
@@ -233,8 +250,7 @@ class Engine {
           const t = texts[i + count];
           if (typeof t !== 'string') return errorResult('invalid_argument', `routeBatch: item ${i + count} is not a string`);
           if (pos + 4 >= this.#inputCapacity) break;
-          const target = this.#heap.subarray(this.#input + pos + 4, this.#input + this.#inputCapacity);
-          const { read, written } = encoder.encodeInto(t, target);
+          const { read, written } = this.#encode(t, this.#input + pos + 4, this.#input + this.#inputCapacity);
           if (read < t.length && count > 0) break;  // does not fit after the others: next call
           view.setUint32(this.#input + pos, written, true);
           pos += 4 + written;
