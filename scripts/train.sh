@@ -32,9 +32,10 @@ python3 scripts/assemble_data.py --data-dir "$data_dir" --out build/data
 out=models/kimi.safetensors
 [ $check -eq 1 ] && out=build/data/kimi.check.safetensors
 
-# Router 2^14 x 32 and experts 2^10 x 32 int8 embeddings: the model stays under 1 MB gzipped.
+# Router 2^15 x 16 and experts 2^11 x 16 int8 embeddings: the model stays under 1 MB gzipped. (Twice the
+# buckets at half the width of 2^14 x 32: fewer hash collisions, better on dev, and half the work per n-gram.)
 ./build/native/kimi-train --data build/data --knowledge models/knowledge --out "$out" --seed 1 \
-  --router-buckets 14 --expert-buckets 10
+  --router-buckets 15 --router-dim 16 --expert-buckets 11 --expert-dim 16
 
 if [ $check -eq 1 ]; then
   if cmp -s "$out" models/kimi.safetensors; then
