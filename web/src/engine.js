@@ -169,9 +169,10 @@ class Engine {
     this.#inputCapacity = mod._kimi_input_capacity();
   }
 
-  // UTF-8 of text into heap[start, end): {read, written} as TextEncoder.encodeInto. ASCII text is copied by
-  // this loop: in a browser worker each encodeInto call (and the subarray it needs) costs about a
-  // microsecond, most of the routing batch's time per query (BENCHMARKS.md); the rest goes to encodeInto.
+  // UTF-8 of text into heap[start, end), returning {read, written} like TextEncoder.encodeInto. ASCII text
+  // (most queries) is copied by this loop and anything else goes to encodeInto: in a browser worker one
+  // encodeInto call plus the heap subarray it needs costs about a microsecond, several times the loop's cost
+  // for a typical query (BENCHMARKS.md, "Speed").
   #encode(text, start, end) {
     const heap = this.#heap;
     const n = text.length;
