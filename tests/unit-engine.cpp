@@ -247,36 +247,6 @@ TEST_CASE("the committed model routes at least 85% of the dev split correctly") 
   CHECK(correct >= 0.85 * total);
 }
 
-// The WebAssembly build widens the int8 tables to f32 at load (faster under V8); the rows are pre-multiplied
-// by their scales, so every probability must come out bit for bit the same as the int8 path's.
-TEST_CASE("f32-widened embedding tables route exactly like the int8 ones") {
-  kimi::Engine& int8 = committed();
-  for (auto mode : {kimi::EngineConfig::F32Embeddings::kExperts, kimi::EngineConfig::F32Embeddings::kAll}) {
-    kimi::EngineConfig config;
-    config.f32_embeddings = mode;
-    kimi::LoadResult wide = kimi::Engine::load_files(std::string(KIMI_MODELS_DIR) + "/kimi.safetensors",
-                                                     std::string(KIMI_MODELS_DIR) + "/knowledge", config);
-    REQUIRE(wide.engine);
-    std::ifstream f(std::string(KIMI_MODELS_DIR) + "/data/dev.jsonl");
-    std::string line;
-    int compared = 0;
-    while (std::getline(f, line) && compared < 400) {
-      const std::string q = nlohmann::json::parse(line)["q"].get<std::string>();
-      const kimi::QueryResult a = int8.query(q, {-1, false, false});
-      const kimi::QueryResult& b = wide.engine->query(q, {-1, false, false});
-      REQUIRE(a.domain == b.domain);
-      REQUIRE(a.num_experts == b.num_experts);
-      for (int d = 0; d < kimi::kNumDomains; ++d) REQUIRE(a.scores[d] == b.scores[d]);
-      for (int k = 0; k < a.num_experts; ++k) {
-        REQUIRE(a.experts[k].intent_index == b.experts[k].intent_index);
-        REQUIRE(a.experts[k].confidence == b.experts[k].confidence);
-      }
-      ++compared;
-    }
-    CHECK(compared == 400);
-  }
-}
-
 TEST_CASE("below the abstain floor an expert says it is not sure and names two topics") {
   // With the floor at 0.99 the tiny random model (two intents per expert) is never sure enough.
   kimi::Model m = kimi_test::tiny_model();

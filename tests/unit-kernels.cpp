@@ -70,20 +70,51 @@ TEST_CASE("relu clamps negatives only") {
   CHECK(x[2] == 2.5f);
 }
 
-TEST_CASE("i8_embedding_bag vector == scalar, applies per-row scales and masks ids") {
-  for (std::size_t dim : {1, 5, 16, 17, 32, 48, 64}) {
+TEST_CASE("i8_embedding_bag vector == scalar, applies per-column scales and masks ids") {
+  for (std::size_t dim : {1, 5, 16, 17, 32, 48, 64, 80, 100}) {
     std::vector<int8_t> Q(16 * dim);
-    for (std::size_t i = 0; i < Q.size(); ++i) Q[i] = static_cast<int8_t>(static_cast<int>((i * 37 + dim) % 255) - 127);
-    auto S = random_vec(16, dim + 1);
+    for (std::size_t i = 0; i < Q.size(); ++i) Q[i] = static_cast<int8_t>(static_cast<int>((i * 37 + dim) % 256) - 128);
+    auto S = random_vec(dim, dim + 1);
     for (auto& s : S) s = std::fabs(s) / 64.0f;
     const uint32_t ids[] = {3, 19, 0, 15, 3, 4000000000u};
     std::vector<float> ys(dim), yv(dim);
     kimi::i8_embedding_bag__scalar(Q.data(), S.data(), dim, 15, ids, 6, 1.0f / 6, ys.data());
     kimi::i8_embedding_bag__vector(Q.data(), S.data(), dim, 15, ids, 6, 1.0f / 6, yv.data());
-    for (std::size_t d = 0; d < dim; ++d) REQUIRE(yv[d] == ys[d]);  // same operations per lane: exact
-    // rows 3,3,0,15,3,0 (19 & 15 = 3, 4e9 & 15 = 0), each times its scale
-    const float expect = (3 * S[3] * Q[3 * dim] + 2 * S[0] * Q[0] + S[15] * Q[15 * dim]) / 6;
-    CHECK(ys[0] == Approx(expect).epsilon(1e-5).margin(1e-7));
+    for (std::size_t d = 0; d < dim; ++d) REQUIRE(yv[d] == ys[d]);  // integer sums, then the same scaling: exact
+    // rows 3,3,0,15,3,0 (19 & 15 = 3, 4e9 & 15 = 0), summed, times the column's scale
+    for (std::size_t d : {std::size_t{0}, dim - 1}) {
+      const int sum = 3 * Q[3 * dim + d] + 2 * Q[d] + Q[15 * dim + d];
+      CHECK(ys[d] == Approx(sum * S[d] / 6).epsilon(1e-6).margin(1e-7));
+    }
+  }
+}
+
+TEST_CASE("i8_embedding_bag sums thousands of extreme rows without overflow") {
+  // The vector path adds rows in 16-bit lanes for runs of 256; -128 and 127 rows in long runs check the
+  // widening into 32-bit totals (a wrong run length overflows and the sums differ).
+  for (std::size_t dim : {16, 32, 48}) {
+    std::vector<int8_t> Q(4 * dim);
+    for (std::size_t d = 0; d < dim; ++d) {
+      Q[d] = -128;
+      Q[dim + d] = 127;
+      Q[2 * dim + d] = static_cast<int8_t>(d % 2 ? -128 : 127);
+      Q[3 * dim + d] = static_cast<int8_t>(d);
+    }
+    const std::vector<float> S(dim, 1.0f);
+    for (std::size_t count : {255, 256, 257, 1000, 5000}) {
+      std::vector<uint32_t> ids(count);
+      for (std::size_t k = 0; k < count; ++k) ids[k] = k < count / 2 ? 0u : (k % 5 == 0 ? 3u : 1u + (k % 2));
+      std::vector<int64_t> expect(dim, 0);
+      for (uint32_t id : ids)
+        for (std::size_t d = 0; d < dim; ++d) expect[d] += Q[id * dim + d];
+      std::vector<float> ys(dim), yv(dim);
+      kimi::i8_embedding_bag__scalar(Q.data(), S.data(), dim, 3, ids.data(), count, 1.0f, ys.data());
+      kimi::i8_embedding_bag__vector(Q.data(), S.data(), dim, 3, ids.data(), count, 1.0f, yv.data());
+      for (std::size_t d = 0; d < dim; ++d) {
+        REQUIRE(ys[d] == static_cast<float>(expect[d]));
+        REQUIRE(yv[d] == static_cast<float>(expect[d]));
+      }
+    }
   }
 }
 

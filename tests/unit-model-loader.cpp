@@ -178,7 +178,7 @@ TEST_CASE("a missing model file is an io error naming the path") {
   CHECK(r.status.message.find("/nonexistent/kimi.safetensors") != std::string::npos);
 }
 
-TEST_CASE("int8 embeddings: quantize keeps every row within half a step, and the file round-trips") {
+TEST_CASE("int8 embeddings: quantize keeps every element within half its column's step, and the file round-trips") {
   kimi::Model m = kimi_test::tiny_model();
   const std::vector<float> f32 = m.router.embedding;
   for (int d = -1; d < kimi::kNumDomains; ++d) (d < 0 ? m.router : m.experts[d]).quantize();
@@ -187,14 +187,26 @@ TEST_CASE("int8 embeddings: quantize keeps every row within half a step, and the
   const std::size_t dim = m.router.embedding_dim;
   for (std::size_t r = 0; r < m.router.buckets; ++r)
     for (std::size_t c = 0; c < dim; ++c)
-      REQUIRE(std::fabs(m.router.embedding_scale[r] * m.router.embedding_q[r * dim + c] - f32[r * dim + c]) <=
-              0.5f * m.router.embedding_scale[r] + 1e-7f);
+      REQUIRE(std::fabs(m.router.embedding_scale[c] * m.router.embedding_q[r * dim + c] - f32[r * dim + c]) <=
+              0.5f * m.router.embedding_scale[c] + 1e-7f);
+  REQUIRE(m.router.embedding_scale.size() == dim);
+  for (std::size_t c = 0; c < dim; ++c) {  // the largest |x| of each column maps to 127
+    int mx = 0;
+    for (std::size_t r = 0; r < m.router.buckets; ++r) mx = std::max(mx, std::abs(int{m.router.embedding_q[r * dim + c]}));
+    CHECK((mx == 127 || m.router.embedding_scale[c] == 0.0f));
+  }
   auto bytes = kimi::serialize_model(m);
   kimi::Model back;
   REQUIRE(kimi::load_model(bytes.data(), bytes.size(), &back).ok());
   CHECK(back.router.embedding_q == m.router.embedding_q);
   CHECK(back.router.embedding_scale == m.router.embedding_scale);
   CHECK(kimi::serialize_model(back) == bytes);
+
+  SECTION("a scale tensor with one scale per row (format 1's shape) is a clear error") {
+    auto s = load(with_header(bytes, [](auto& j) { j["router.embedding_scale"]["shape"] = {64}; }));
+    CHECK_FALSE(s.ok());
+    CHECK(s.message.find("router.embedding_scale") != std::string::npos);
+  }
 
   SECTION("a missing or negative scale tensor is a clear error") {
     auto s = load(with_header(bytes, [](auto& j) {  // renamed: offsets stay valid, the scale is missing

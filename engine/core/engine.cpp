@@ -365,10 +365,6 @@ LoadResult Engine::load(const uint8_t* model, std::size_t model_size,
   auto impl = std::make_unique<Impl>(config.cache_capacity);
   out.status = load_model(model, model_size, &impl->model);
   if (!out.status.ok()) return out;
-  if (config.f32_embeddings != EngineConfig::F32Embeddings::kNone) {
-    for (Network& e : impl->model.experts) e.dequantize();
-    if (config.f32_embeddings == EngineConfig::F32Embeddings::kAll) impl->model.router.dequantize();
-  }
   for (int d = 0; d < kNumDomains; ++d) {
     out.status = parse_knowledge(knowledge_json[d], d, &impl->knowledge[d]);
     if (!out.status.ok()) return out;

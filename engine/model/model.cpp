@@ -93,12 +93,12 @@ Status load_network(const SafetensorsFile& file, const std::string& net, std::si
   n->buckets = static_cast<uint32_t>(buckets);
   n->embedding_dim = static_cast<std::size_t>(dim);
   Status s;
-  if (emb->dtype == "I8") {  // int8 rows with per-row scales in "<net>.embedding_scale"
+  if (emb->dtype == "I8") {  // int8 rows with per-column scales in "<net>.embedding_scale"
     if (emb->nbytes != static_cast<std::size_t>(buckets * dim))
       return mismatch("tensor '" + net + ".embedding' has " + std::to_string(emb->nbytes) + " bytes for its shape");
     n->embedding_q.assign(reinterpret_cast<const int8_t*>(emb->data), reinterpret_cast<const int8_t*>(emb->data) + emb->nbytes);
     n->embedding.clear();
-    if (!(s = read_f32(file, net + ".embedding_scale", {buckets}, &n->embedding_scale)).ok()) return s;
+    if (!(s = read_f32(file, net + ".embedding_scale", {dim}, &n->embedding_scale)).ok()) return s;
     for (float v : n->embedding_scale)
       if (v < 0.0f) return {ErrorCode::kModelCorrupt, "model file is corrupt: '" + net + ".embedding_scale' has a negative scale"};
   } else {
@@ -203,7 +203,7 @@ std::vector<uint8_t> serialize_model(const Model& model) {
       q.bytes.assign(reinterpret_cast<const uint8_t*>(n.embedding_q.data()),
                      reinterpret_cast<const uint8_t*>(n.embedding_q.data()) + n.embedding_q.size());
       tensors.push_back(std::move(q));
-      tensors.push_back(make_f32_tensor(name + ".embedding_scale", {int64_t(n.buckets)}, n.embedding_scale.data()));
+      tensors.push_back(make_f32_tensor(name + ".embedding_scale", {int64_t(n.embedding_dim)}, n.embedding_scale.data()));
     } else {
       tensors.push_back(make_f32_tensor(name + ".embedding", {int64_t(n.buckets), int64_t(n.embedding_dim)}, n.embedding.data()));
     }

@@ -14,7 +14,8 @@ namespace kimi {
 
 // Identifies the feature extractor a model was trained with; a model with another signature is rejected.
 inline constexpr const char* kFeatureSignature = "words1-2+chars3-4+dense8/fnv1a-mix64/v2";
-inline constexpr const char* kModelFormat = "kimi-micro-experts/1";
+// Version 2: int8 embeddings carry one scale per column (version 1 had one per row).
+inline constexpr const char* kModelFormat = "kimi-micro-experts/2";
 
 struct Model {
   Network router;

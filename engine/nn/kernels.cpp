@@ -238,157 +238,159 @@ void f32_embedding_bag__vector(const float* E, std::size_t dim, uint32_t mask, c
 
 void i8_embedding_bag__scalar(const int8_t* Q, const float* S, std::size_t dim, uint32_t mask, const uint32_t* ids,
                               std::size_t count, float scale, float* y) {
-  for (std::size_t d = 0; d < dim; ++d) y[d] = 0.0f;
-  for (std::size_t k = 0; k < count; ++k) {
-    const std::size_t r = ids[k] & mask;
-    const int8_t* row = Q + r * dim;
-    const float s = S[r];
-    for (std::size_t d = 0; d < dim; ++d) y[d] += s * static_cast<float>(row[d]);
+  constexpr std::size_t kChunk = 64;  // columns summed per pass over the rows (no allocation for any width)
+  for (std::size_t d0 = 0; d0 < dim; d0 += kChunk) {
+    const std::size_t n = dim - d0 < kChunk ? dim - d0 : kChunk;
+    int32_t sums[kChunk] = {};
+    for (std::size_t k = 0; k < count; ++k) {
+      const int8_t* row = Q + static_cast<std::size_t>(ids[k] & mask) * dim + d0;
+      for (std::size_t d = 0; d < n; ++d) sums[d] += row[d];
+    }
+    for (std::size_t d = 0; d < n; ++d) y[d0 + d] = (static_cast<float>(sums[d]) * S[d0 + d]) * scale;
   }
-  for (std::size_t d = 0; d < dim; ++d) y[d] *= scale;
 }
 
 namespace {
 
+// Integer sums of 16-column blocks of the rows, in 16-bit lanes: 256 rows of int8 fit (-128 * 256 = -32768,
+// 127 * 256 = 32512) before the lanes are widened into the 32-bit totals. Integer additions are exact in any
+// order, so every variant gives the scalar reference's sums bit for bit.
+constexpr std::size_t kRowsPer16BitRun = 256;
+
 #if defined(KIMI_SIMD_SSE)
 constexpr std::size_t kPrefetchAhead = 16;  // rows in flight: the table is often cold (other networks ran in between)
 
-// Rows are scattered over the table, which is often cold (other networks ran in between): ask for a row (and
-// its scale) some iterations before it is summed.
-inline void prefetch_row(const int8_t* Q, const float* S, std::size_t dim, std::size_t r) {
-  _mm_prefetch(reinterpret_cast<const char*>(Q + r * dim), _MM_HINT_T0);
-  _mm_prefetch(reinterpret_cast<const char*>(S + r), _MM_HINT_T0);
-}
+inline void prefetch_row(const int8_t* row) { _mm_prefetch(reinterpret_cast<const char*>(row), _MM_HINT_T0); }
 
-// Sign-extends the 16 int8 lanes of q into four f32x4 vectors.
-inline void widen_i8(__m128i q, __m128 out[4]) {
-  const __m128i lo16 = _mm_srai_epi16(_mm_unpacklo_epi8(q, q), 8), hi16 = _mm_srai_epi16(_mm_unpackhi_epi8(q, q), 8);
-  out[0] = _mm_cvtepi32_ps(_mm_srai_epi32(_mm_unpacklo_epi16(lo16, lo16), 16));
-  out[1] = _mm_cvtepi32_ps(_mm_srai_epi32(_mm_unpackhi_epi16(lo16, lo16), 16));
-  out[2] = _mm_cvtepi32_ps(_mm_srai_epi32(_mm_unpacklo_epi16(hi16, hi16), 16));
-  out[3] = _mm_cvtepi32_ps(_mm_srai_epi32(_mm_unpackhi_epi16(hi16, hi16), 16));
-}
-#elif defined(KIMI_SIMD_WASM)
-inline void widen_i8(v128_t q, v128_t out[4]) {
-  const v128_t lo16 = wasm_i16x8_extend_low_i8x16(q), hi16 = wasm_i16x8_extend_high_i8x16(q);
-  out[0] = wasm_f32x4_convert_i32x4(wasm_i32x4_extend_low_i16x8(lo16));
-  out[1] = wasm_f32x4_convert_i32x4(wasm_i32x4_extend_high_i16x8(lo16));
-  out[2] = wasm_f32x4_convert_i32x4(wasm_i32x4_extend_low_i16x8(hi16));
-  out[3] = wasm_f32x4_convert_i32x4(wasm_i32x4_extend_high_i16x8(hi16));
-}
+inline __m128i widen_lo_i8(__m128i q) { return _mm_srai_epi16(_mm_unpacklo_epi8(q, q), 8); }
+inline __m128i widen_hi_i8(__m128i q) { return _mm_srai_epi16(_mm_unpackhi_epi8(q, q), 8); }
+inline __m128i widen_lo_i16(__m128i v) { return _mm_srai_epi32(_mm_unpacklo_epi16(v, v), 16); }
+inline __m128i widen_hi_i16(__m128i v) { return _mm_srai_epi32(_mm_unpackhi_epi16(v, v), 16); }
 #endif
 
-// Widths 16 and 32 (B = 1 or 2 blocks of 16 int8): the sums stay in registers (4 * B vectors of 4 lanes) for
-// the whole bag instead of a load and a store of y per row.
+// Sums columns [d0, d0 + 16 * B) of the selected rows into sums[16 * B] (SSE2 or SIMD128; false elsewhere).
 template <int B>
-bool i8_bag_in_registers(const int8_t* Q, const float* S, uint32_t mask, const uint32_t* ids, std::size_t count,
-                         float scale, float* y) {
-  constexpr std::size_t kDim = 16 * B;
+bool i8_column_sums(const int8_t* Q, std::size_t dim, std::size_t d0, uint32_t mask, const uint32_t* ids,
+                    std::size_t count, int32_t* sums) {
 #if defined(KIMI_SIMD_SSE)
-  __m128 acc[4 * B];
-  for (auto& a : acc) a = _mm_setzero_ps();
-  __m128 w[4];
-  for (std::size_t k = 0; k < count; ++k) {
-    if (k + kPrefetchAhead < count) prefetch_row(Q, S, kDim, ids[k + kPrefetchAhead] & mask);
-    const std::size_t r = ids[k] & mask;
-    const int8_t* row = Q + r * kDim;
-    const __m128 vs = _mm_set1_ps(S[r]);
-    for (int b = 0; b < B; ++b) {
-      widen_i8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(row + 16 * b)), w);
-      for (int j = 0; j < 4; ++j) acc[4 * b + j] = _mm_add_ps(acc[4 * b + j], _mm_mul_ps(vs, w[j]));
+  __m128i total[4 * B];
+  for (auto& t : total) t = _mm_setzero_si128();
+  for (std::size_t k0 = 0; k0 < count; k0 += kRowsPer16BitRun) {
+    const std::size_t k1 = count - k0 < kRowsPer16BitRun ? count : k0 + kRowsPer16BitRun;
+    __m128i run[2 * B];
+    for (auto& r : run) r = _mm_setzero_si128();
+    for (std::size_t k = k0; k < k1; ++k) {
+      if (k + kPrefetchAhead < count) prefetch_row(Q + static_cast<std::size_t>(ids[k + kPrefetchAhead] & mask) * dim + d0);
+      const int8_t* row = Q + static_cast<std::size_t>(ids[k] & mask) * dim + d0;
+      for (int b = 0; b < B; ++b) {
+        const __m128i q = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + 16 * b));
+        run[2 * b] = _mm_add_epi16(run[2 * b], widen_lo_i8(q));
+        run[2 * b + 1] = _mm_add_epi16(run[2 * b + 1], widen_hi_i8(q));
+      }
+    }
+    for (int h = 0; h < 2 * B; ++h) {
+      total[2 * h] = _mm_add_epi32(total[2 * h], widen_lo_i16(run[h]));
+      total[2 * h + 1] = _mm_add_epi32(total[2 * h + 1], widen_hi_i16(run[h]));
     }
   }
-  const __m128 vscale = _mm_set1_ps(scale);
-  for (int j = 0; j < 4 * B; ++j) _mm_storeu_ps(y + 4 * j, _mm_mul_ps(acc[j], vscale));
+  for (int j = 0; j < 4 * B; ++j) _mm_storeu_si128(reinterpret_cast<__m128i*>(sums + 4 * j), total[j]);
   return true;
 #elif defined(KIMI_SIMD_WASM)
-  v128_t acc[4 * B];
-  for (auto& a : acc) a = wasm_f32x4_splat(0.0f);
-  v128_t w[4];
-  for (std::size_t k = 0; k < count; ++k) {
-    const std::size_t r = ids[k] & mask;
-    const int8_t* row = Q + r * kDim;
-    const v128_t vs = wasm_f32x4_splat(S[r]);
-    for (int b = 0; b < B; ++b) {
-      widen_i8(wasm_v128_load(row + 16 * b), w);
-      for (int j = 0; j < 4; ++j) acc[4 * b + j] = wasm_f32x4_add(acc[4 * b + j], wasm_f32x4_mul(vs, w[j]));
+  v128_t total[4 * B];
+  for (auto& t : total) t = wasm_i32x4_splat(0);
+  for (std::size_t k0 = 0; k0 < count; k0 += kRowsPer16BitRun) {
+    const std::size_t k1 = count - k0 < kRowsPer16BitRun ? count : k0 + kRowsPer16BitRun;
+    v128_t run[2 * B];
+    for (auto& r : run) r = wasm_i16x8_splat(0);
+    for (std::size_t k = k0; k < k1; ++k) {
+      const int8_t* row = Q + static_cast<std::size_t>(ids[k] & mask) * dim + d0;
+      for (int b = 0; b < B; ++b) {
+        const v128_t q = wasm_v128_load(row + 16 * b);
+        run[2 * b] = wasm_i16x8_add(run[2 * b], wasm_i16x8_extend_low_i8x16(q));
+        run[2 * b + 1] = wasm_i16x8_add(run[2 * b + 1], wasm_i16x8_extend_high_i8x16(q));
+      }
+    }
+    for (int h = 0; h < 2 * B; ++h) {
+      total[2 * h] = wasm_i32x4_add(total[2 * h], wasm_i32x4_extend_low_i16x8(run[h]));
+      total[2 * h + 1] = wasm_i32x4_add(total[2 * h + 1], wasm_i32x4_extend_high_i16x8(run[h]));
     }
   }
-  const v128_t vscale = wasm_f32x4_splat(scale);
-  for (int j = 0; j < 4 * B; ++j) wasm_v128_store(y + 4 * j, wasm_f32x4_mul(acc[j], vscale));
+  for (int j = 0; j < 4 * B; ++j) wasm_v128_store(sums + 4 * j, total[j]);
   return true;
 #else
-  (void)Q, (void)S, (void)mask, (void)ids, (void)count, (void)scale, (void)y;
+  (void)Q, (void)dim, (void)d0, (void)mask, (void)ids, (void)count, (void)sums;
   return false;
 #endif
 }
 
 #if defined(KIMI_SIMD_SSE) && defined(__GNUC__)
-// x86-64 with AVX2 (checked at run time): eight lanes and a sign-extending load per 8 bytes, G = width / 8.
-// Same per-lane operations as the scalar reference (no FMA), so the results are identical.
-template <int G>
-__attribute__((target("avx2"))) void i8_bag_avx2(const int8_t* Q, const float* S, uint32_t mask, const uint32_t* ids,
-                                                 std::size_t count, float scale, float* y) {
-  constexpr std::size_t kDim = 8 * G;
-  __m256 acc[G];
-  for (auto& a : acc) a = _mm256_setzero_ps();
-  for (std::size_t k = 0; k < count && k < kPrefetchAhead; ++k) prefetch_row(Q, S, kDim, ids[k] & mask);
-  for (std::size_t k = 0; k < count; ++k) {
-    if (k + kPrefetchAhead < count) prefetch_row(Q, S, kDim, ids[k + kPrefetchAhead] & mask);
-    const std::size_t r = ids[k] & mask;
-    const int8_t* row = Q + r * kDim;
-    const __m256 vs = _mm256_set1_ps(S[r]);
-    for (int j = 0; j < G; ++j) {
-      const __m128i q8 = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(row + 8 * j));
-      acc[j] = _mm256_add_ps(acc[j], _mm256_mul_ps(vs, _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(q8))));
+// x86-64 with AVX2 (checked at run time): one sign-extending widen of 16 int8 into 16 int16 lanes per block.
+template <int B>
+__attribute__((target("avx2"))) void i8_column_sums_avx2(const int8_t* Q, std::size_t dim, std::size_t d0, uint32_t mask,
+                                                         const uint32_t* ids, std::size_t count, int32_t* sums) {
+  __m256i total[2 * B];
+  for (auto& t : total) t = _mm256_setzero_si256();
+  for (std::size_t k = 0; k < count && k < kPrefetchAhead; ++k) prefetch_row(Q + static_cast<std::size_t>(ids[k] & mask) * dim + d0);
+  for (std::size_t k0 = 0; k0 < count; k0 += kRowsPer16BitRun) {
+    const std::size_t k1 = count - k0 < kRowsPer16BitRun ? count : k0 + kRowsPer16BitRun;
+    __m256i run[B];
+    for (auto& r : run) r = _mm256_setzero_si256();
+    for (std::size_t k = k0; k < k1; ++k) {
+      if (k + kPrefetchAhead < count) prefetch_row(Q + static_cast<std::size_t>(ids[k + kPrefetchAhead] & mask) * dim + d0);
+      const int8_t* row = Q + static_cast<std::size_t>(ids[k] & mask) * dim + d0;
+      for (int b = 0; b < B; ++b)
+        run[b] = _mm256_add_epi16(run[b], _mm256_cvtepi8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(row + 16 * b))));
+    }
+    for (int b = 0; b < B; ++b) {
+      total[2 * b] = _mm256_add_epi32(total[2 * b], _mm256_cvtepi16_epi32(_mm256_castsi256_si128(run[b])));
+      total[2 * b + 1] = _mm256_add_epi32(total[2 * b + 1], _mm256_cvtepi16_epi32(_mm256_extracti128_si256(run[b], 1)));
     }
   }
-  const __m256 vscale = _mm256_set1_ps(scale);
-  for (int j = 0; j < G; ++j) _mm256_storeu_ps(y + 8 * j, _mm256_mul_ps(acc[j], vscale));
+  for (int j = 0; j < 2 * B; ++j) _mm256_storeu_si256(reinterpret_cast<__m256i*>(sums + 8 * j), total[j]);
 }
-
 #endif
+
+// Columns [d0, d0 + 16 * B) through the best available path.
+template <int B>
+void i8_column_block(const int8_t* Q, std::size_t dim, std::size_t d0, uint32_t mask, const uint32_t* ids,
+                     std::size_t count, int32_t* sums) {
+#if defined(KIMI_SIMD_SSE) && defined(__GNUC__)
+  if (cpu_has_avx2()) return i8_column_sums_avx2<B>(Q, dim, d0, mask, ids, count, sums);
+#endif
+  if (i8_column_sums<B>(Q, dim, d0, mask, ids, count, sums)) return;
+  for (int d = 0; d < 16 * B; ++d) sums[d] = 0;
+  for (std::size_t k = 0; k < count; ++k) {
+    const int8_t* row = Q + static_cast<std::size_t>(ids[k] & mask) * dim + d0;
+    for (int d = 0; d < 16 * B; ++d) sums[d] += row[d];
+  }
+}
 
 }  // namespace
 
 void i8_embedding_bag__vector(const int8_t* Q, const float* S, std::size_t dim, uint32_t mask, const uint32_t* ids,
                               std::size_t count, float scale, float* y) {
-  // Per lane the same operations as the scalar reference (widen int8 -> f32 exactly, multiply by the row
-  // scale, add, in row order), so both variants give identical sums.
-#if defined(KIMI_SIMD_SSE) && defined(__GNUC__)
-  if (dim == 32 && cpu_has_avx2()) return i8_bag_avx2<4>(Q, S, mask, ids, count, scale, y);
-  if (dim == 16 && cpu_has_avx2()) return i8_bag_avx2<2>(Q, S, mask, ids, count, scale, y);
-#endif
-  if (dim == 32 && i8_bag_in_registers<2>(Q, S, mask, ids, count, scale, y)) return;
-  if (dim == 16 && i8_bag_in_registers<1>(Q, S, mask, ids, count, scale, y)) return;
-  const std::size_t dim16 = dim & ~std::size_t{15};
-  for (std::size_t d = 0; d < dim; ++d) y[d] = 0.0f;
-  for (std::size_t k = 0; k < count; ++k) {
-    const std::size_t r = ids[k] & mask;
-    const int8_t* row = Q + r * dim;
-    const float s = S[r];
-    std::size_t d = 0;
-#if defined(KIMI_SIMD_SSE)
-    const __m128 vs = _mm_set1_ps(s);
-    __m128 w[4];
-    for (; d < dim16; d += 16) {
-      widen_i8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(row + d)), w);
-      for (int j = 0; j < 4; ++j)
-        _mm_storeu_ps(y + d + 4 * j, _mm_add_ps(_mm_loadu_ps(y + d + 4 * j), _mm_mul_ps(vs, w[j])));
+  // Up to 32 columns per pass over the rows (the networks use 16 or 32), the rest of the width 16 at a time,
+  // a scalar tail; then the same (sum * column scale) * scale as the scalar reference.
+  int32_t sums[32];
+  std::size_t d0 = 0;
+  while (d0 < dim) {
+    std::size_t n = dim - d0;
+    if (n >= 32) {
+      i8_column_block<2>(Q, dim, d0, mask, ids, count, sums);
+      n = 32;
+    } else if (n >= 16) {
+      i8_column_block<1>(Q, dim, d0, mask, ids, count, sums);
+      n = 16;
+    } else {
+      for (std::size_t d = 0; d < n; ++d) sums[d] = 0;
+      for (std::size_t k = 0; k < count; ++k) {
+        const int8_t* row = Q + static_cast<std::size_t>(ids[k] & mask) * dim + d0;
+        for (std::size_t d = 0; d < n; ++d) sums[d] += row[d];
+      }
     }
-#elif defined(KIMI_SIMD_WASM)
-    const v128_t vs = wasm_f32x4_splat(s);
-    v128_t w[4];
-    for (; d < dim16; d += 16) {
-      widen_i8(wasm_v128_load(row + d), w);
-      for (int j = 0; j < 4; ++j)
-        wasm_v128_store(y + d + 4 * j, wasm_f32x4_add(wasm_v128_load(y + d + 4 * j), wasm_f32x4_mul(vs, w[j])));
-    }
-#endif
-    for (; d < dim; ++d) y[d] += s * static_cast<float>(row[d]);
+    for (std::size_t d = 0; d < n; ++d) y[d0 + d] = (static_cast<float>(sums[d]) * S[d0 + d]) * scale;
+    d0 += n;
   }
-  for (std::size_t d = 0; d < dim; ++d) y[d] *= scale;
-  (void)dim16;
 }
 
 void f32_relu(float* x, std::size_t n) {

@@ -16,7 +16,8 @@ void f32_embedding_bag__scalar(const float* E, std::size_t dim, uint32_t mask, c
 void f32_embedding_bag__vector(const float* E, std::size_t dim, uint32_t mask, const uint32_t* ids, std::size_t count,
                                float scale, float* y);
 
-// y[dim] = scale * sum_k S[r] * Q[r][dim], r = ids[k] & mask   (int8 rows with per-row scales)
+// y[d] = (float(sum_k Q[r][d]) * S[d]) * scale, r = ids[k] & mask   (int8 rows with per-column scales S[dim]:
+// the rows are summed as integers, exactly, and scaled once per column)
 void i8_embedding_bag__scalar(const int8_t* Q, const float* S, std::size_t dim, uint32_t mask, const uint32_t* ids,
                               std::size_t count, float scale, float* y);
 void i8_embedding_bag__vector(const int8_t* Q, const float* S, std::size_t dim, uint32_t mask, const uint32_t* ids,

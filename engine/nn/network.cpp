@@ -18,16 +18,16 @@ std::size_t Network::max_width() const {
 void Network::quantize() {
   if (quantized() || embedding.empty()) return;
   embedding_q.resize(embedding.size());
-  embedding_scale.resize(buckets);
-  for (std::size_t r = 0; r < buckets; ++r) {
-    const float* row = embedding.data() + r * embedding_dim;
-    float mx = 0.0f;
-    for (std::size_t d = 0; d < embedding_dim; ++d) mx = std::max(mx, std::fabs(row[d]));
-    const float s = mx / 127.0f;
-    embedding_scale[r] = s;
+  embedding_scale.assign(embedding_dim, 0.0f);
+  for (std::size_t r = 0; r < buckets; ++r)
     for (std::size_t d = 0; d < embedding_dim; ++d)
-      embedding_q[r * embedding_dim + d] = static_cast<int8_t>(s > 0.0f ? std::lround(row[d] / s) : 0);
-  }
+      embedding_scale[d] = std::max(embedding_scale[d], std::fabs(embedding[r * embedding_dim + d]));
+  for (float& s : embedding_scale) s /= 127.0f;
+  for (std::size_t r = 0; r < buckets; ++r)
+    for (std::size_t d = 0; d < embedding_dim; ++d) {
+      const float s = embedding_scale[d];
+      embedding_q[r * embedding_dim + d] = static_cast<int8_t>(s > 0.0f ? std::lround(embedding[r * embedding_dim + d] / s) : 0);
+    }
   std::vector<float>().swap(embedding);
 }
 
@@ -36,7 +36,7 @@ void Network::dequantize() {
   embedding.resize(embedding_q.size());
   for (std::size_t r = 0; r < buckets; ++r)
     for (std::size_t d = 0; d < embedding_dim; ++d)
-      embedding[r * embedding_dim + d] = embedding_scale[r] * static_cast<float>(embedding_q[r * embedding_dim + d]);
+      embedding[r * embedding_dim + d] = embedding_scale[d] * static_cast<float>(embedding_q[r * embedding_dim + d]);
   std::vector<int8_t>().swap(embedding_q);
   std::vector<float>().swap(embedding_scale);
 }

@@ -20,10 +20,11 @@ struct Network {
   uint32_t buckets = 0;          // power of two; id & (buckets - 1) selects the embedding row
   std::size_t embedding_dim = 0;
   std::vector<float> embedding;  // [buckets x embedding_dim], f32 form (empty when quantized)
-  // int8 form: row r is embedding_scale[r] * embedding_q[r][...] (symmetric, per-row max |x| / 127). A quarter
-  // of the bytes, so the embedding bag touches a quarter of the cache lines.
+  // int8 form: element [r][d] is embedding_scale[d] * embedding_q[r][d] (symmetric, per-column max |x| / 127).
+  // A quarter of the bytes, so the embedding bag touches a quarter of the cache lines; one scale per column
+  // lets the bag add the rows as integers (16-bit lanes, exact) and scale the sum once.
   std::vector<int8_t> embedding_q;
-  std::vector<float> embedding_scale;
+  std::vector<float> embedding_scale;  // [embedding_dim]
   std::vector<DenseLayer> layers;
   float temperature = 1.0f;
   bool words_only = false;  // the bag reads only the word-level ids (Features::word_count): fewer rows per query
@@ -32,7 +33,7 @@ struct Network {
   std::size_t output_dim() const { return layers.empty() ? 0 : layers.back().out; }
   std::size_t max_width() const;  // widest activation, for scratch sizing
   bool quantized() const { return !embedding_q.empty(); }
-  void quantize();    // f32 embedding -> int8 with per-row scales (drops the f32 table)
+  void quantize();    // f32 embedding -> int8 with per-column scales (drops the f32 table)
   void dequantize();  // int8 -> f32 (for comparisons: the same weights at full width)
 
   // probs[output_dim()] = softmax(MLP([mean embedding of f.ids, f.dense]) / temperature).

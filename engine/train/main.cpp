@@ -32,7 +32,7 @@ const char* kUsage =
     "  --expert-inputs all|words                the experts' bags read every id or the word-level ones (default all)\n"
     "  --dropout P       share of feature ids dropped per training step (default 0.3)\n"
     "  --abstain-precision A   experts abstain below the confidence where dev answers are right >= A (default 0.8)\n"
-    "  --f32             keep f32 embeddings (default: int8 with per-row scales, a quarter of the size)\n";
+    "  --f32             keep f32 embeddings (default: int8 with per-column scales, a quarter of the size)\n";
 
 struct Args {
   std::string data = "models/data", knowledge = "models/knowledge", out = "models/kimi.safetensors", assembled;

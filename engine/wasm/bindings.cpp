@@ -46,18 +46,15 @@ EMSCRIPTEN_KEEPALIVE const char* kimi_output() { return g_output.data(); }
 EMSCRIPTEN_KEEPALIVE std::size_t kimi_output_length() { return g_output.size(); }
 
 // Loads the model and eight knowledge texts (pointers and lengths): the six domains in order, then the
-// phrasebook and the dictionary. f32_embeddings: 0 keeps the int8 tables, 1 widens the experts', 2 all (see
-// EngineConfig). Returns 0 on success; otherwise the error JSON is in the output buffer.
+// phrasebook and the dictionary. Returns 0 on success; otherwise the error JSON is in the output buffer.
 EMSCRIPTEN_KEEPALIVE int kimi_load(const uint8_t* model, std::size_t model_len, const char* const* knowledge,
-                                   const std::size_t* knowledge_len, int f32_embeddings) {
+                                   const std::size_t* knowledge_len) {
   std::array<std::string_view, kimi::kNumDomains> views;
   for (int d = 0; d < kimi::kNumDomains; ++d) views[d] = std::string_view(knowledge[d], knowledge_len[d]);
   kimi::Stopwatch::use_host_clock(&emscripten_get_now);  // stage timestamps without clock_gettime's emulation
   kimi::EngineConfig config;
   config.phrasebook_json = std::string_view(knowledge[kimi::kNumDomains], knowledge_len[kimi::kNumDomains]);
   config.dictionary_json = std::string_view(knowledge[kimi::kNumDomains + 1], knowledge_len[kimi::kNumDomains + 1]);
-  if (f32_embeddings == 1) config.f32_embeddings = kimi::EngineConfig::F32Embeddings::kExperts;
-  if (f32_embeddings == 2) config.f32_embeddings = kimi::EngineConfig::F32Embeddings::kAll;
   kimi::LoadResult r = kimi::Engine::load(model, model_len, views, config);
   if (!r.engine) {
     set_output_error(r.status.code, r.status.message);

@@ -97,11 +97,7 @@ function errorResult(code, message) {
 /**
  * Loads the engine. Options: wasmBinary (bytes), modelBytes (bytes), knowledge ({domain: parsed JSON, plus
  * phrasebook and dictionary}),
- * modelUrl (browser), variant ('simd' | 'scalar'; default: simd when supported), onProgress({stage, loaded, total}),
- * embeddings ('f32' | 'f32-experts' | 'int8'; default f32): the form the embedding tables take in memory. The
- * model downloads as int8; 'f32' widens every table at load (row times its scale: the same sums bit for bit,
- * about 2.8 MB more of the fixed heap) because V8's code for SIMD128 int8 widening is slow: routing is about
- * 1.5x faster in WebAssembly with f32 tables (BENCHMARKS.md). Natively the int8 tables are faster and are kept.
+ * modelUrl (browser), variant ('simd' | 'scalar'; default: simd when supported), onProgress({stage, loaded, total}).
  */
 export async function loadEngine(options = {}) {
   const variant = options.variant ?? (simdSupported() ? 'simd' : 'scalar');
@@ -123,9 +119,7 @@ export async function loadEngine(options = {}) {
     printErr: (s) => { abortMessage = s; },
     onAbort: (what) => { abortMessage = String(what); },
   });
-  const tables = { int8: 0, 'f32-experts': 1, f32: 2 }[options.embeddings ?? 'f32'];
-  if (tables === undefined) throw new Error(`embeddings must be 'int8', 'f32-experts' or 'f32', not '${options.embeddings}'`);
-  return new Engine(mod, modelBytes, knowledge, variant, tables, () => abortMessage);
+  return new Engine(mod, modelBytes, knowledge, variant, () => abortMessage);
 }
 
 class Engine {
@@ -135,7 +129,7 @@ class Engine {
   #inputCapacity;
   #lastAbort;
 
-  constructor(mod, modelBytes, knowledge, variant, tables, lastAbort) {
+  constructor(mod, modelBytes, knowledge, variant, lastAbort) {
     this.#mod = mod;
     this.#lastAbort = lastAbort;
     this.variant = variant;
@@ -154,7 +148,7 @@ class Engine {
       const ptrs = texts.map(put);
       const table = put(new Uint8Array(new Uint32Array(ptrs).buffer));
       const lens = put(new Uint8Array(new Uint32Array(texts.map((t) => t.length)).buffer));
-      const status = mod._kimi_load(modelPtr, modelBytes.length, table, lens, tables);
+      const status = mod._kimi_load(modelPtr, modelBytes.length, table, lens);
       const out = this.#readOutput(mod._kimi_output_length());
       if (status !== 0) {
         const err = new Error(out.error?.message ?? `engine load failed (code ${status})`);

@@ -130,9 +130,6 @@ struct EngineConfig {
   // The language expert's lookups (models/knowledge/phrasebook.json and dictionary.json): translations,
   // definitions, synonyms. Left empty, the language expert gives its generic knowledge answers.
   std::string_view phrasebook_json, dictionary_json;
-  // Which embedding tables to widen from int8 to f32 at load (each row pre-multiplied by its scale, so the
-  // embedding bag gives the same sums bit for bit): kNone keeps the model's int8 form everywhere.
-  enum class F32Embeddings { kNone, kExperts, kAll } f32_embeddings = F32Embeddings::kNone;
 };
 
 class Engine {
