@@ -1,7 +1,7 @@
 // The app's controller: wires the query form, answer card, score bars, latency, metrics charts and the
 // conversation history to the engine worker (EngineClient), persists the session, and registers the
 // service worker for offline use and updates.
-import { EngineClient } from './client.js';
+import { client } from './boot.js';
 import { DOMAINS } from './domains.js';
 import { registerServiceWorker } from './pwa.js';
 import { SessionStore } from './store.js';
@@ -30,7 +30,6 @@ const history = new HistoryList($('history'));
 const charts = new MetricsCharts({
   hitRate: $('chart-hit-rate'), latency: $('chart-latency'), experts: $('chart-experts'), summary: $('metrics-summary'),
 }, DOMAINS);
-const client = new EngineClient();
 
 client.addEventListener('progress', (e) => status.progress(e.detail));
 client.addEventListener('crash', (e) => {
@@ -79,6 +78,9 @@ async function start() {
     status.error(`Could not start the engine: ${err.message}`);
     form.enable(false);
   }
+  // After the first load: the service worker's precache downloads the same files, and would compete with
+  // the engine's downloads and compilation for the first answer.
+  registerServiceWorker({ banner: $('update-banner'), button: $('update-reload') });
 }
 
 form.addEventListener('ask', async (e) => {
@@ -127,5 +129,4 @@ $('clear-data').addEventListener('click', async () => {
   }
 });
 
-registerServiceWorker({ banner: $('update-banner'), button: $('update-reload') });
 start();
