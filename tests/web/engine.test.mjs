@@ -3,7 +3,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { load, DOMAINS, site } from './load-engine.mjs';
+import { load, DOMAINS, site, knowledgeBytes } from './load-engine.mjs';
 
 const engine = await load();
 
@@ -110,6 +110,19 @@ test('a corrupt model is refused with a clear error', async () => {
   const flipped = Buffer.from(good);
   flipped[3] = 0x7f;  // header length far beyond the file
   await assert.rejects(load({ modelBytes: flipped }), /header length/);
+});
+
+test("knowledge as the files' bytes (the browser's form) loads the same engine; a bad file is named", async () => {
+  const fromBytes = await load({ knowledge: knowledgeBytes() });
+  for (const q of ['how do I undo my last git commit?', 'what does ephemeral mean', 'solve 2x + 7 = 3']) {
+    const a = engine.query(q, { cache: false }), b = fromBytes.query(q, { cache: false });
+    assert.equal(b.domain, a.domain);
+    assert.equal(b.intent, a.intent);
+    assert.equal(b.answer, a.answer);
+  }
+  const broken = knowledgeBytes();
+  broken.reasoning = broken.reasoning.subarray(0, 100);  // cut mid-file: not JSON any more
+  await assert.rejects(load({ knowledge: broken }), (e) => e.code === 'knowledge_invalid' && /reasoning/.test(e.message));
 });
 
 test('routeBatch: routing agrees with query(), in order, across many calls', () => {

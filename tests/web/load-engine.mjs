@@ -13,13 +13,18 @@ export function knowledge() {
   return Object.fromEntries(KNOWLEDGE_FILES.map((d) => [d, JSON.parse(readFileSync(path.join(site, `models/knowledge/${d}.json`), 'utf8'))]));
 }
 
-export async function load({ variant = 'simd', modelBytes } = {}) {
+// The files' UTF-8 bytes, as the browser worker passes them.
+export function knowledgeBytes() {
+  return Object.fromEntries(KNOWLEDGE_FILES.map((d) => [d, new Uint8Array(readFileSync(path.join(site, `models/knowledge/${d}.json`)))]));
+}
+
+export async function load({ variant = 'simd', modelBytes, knowledge: k } = {}) {
   const name = variant === 'simd' ? 'engine' : 'engine-scalar';
   return loadEngine({
     variant,
     wasmBinary: readFileSync(path.join(site, `engine/${name}.wasm`)),
     modelBytes: modelBytes ?? readFileSync(path.join(site, 'models/kimi.safetensors')),
-    knowledge: knowledge(),
+    knowledge: k ?? knowledge(),
   });
 }
 

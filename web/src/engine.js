@@ -58,12 +58,14 @@ async function fetchBytes(url, label, onProgress) {
 // The six domains' knowledge plus the language expert's phrasebook and dictionary.
 export const KNOWLEDGE_FILES = [...DOMAINS, 'phrasebook', 'dictionary'];
 
+// As UTF-8 bytes: the engine parses and checks them (a bad file is a knowledge_invalid error naming it), so the
+// worker does not parse ~0.5 MB of JSON only to serialize it again.
 async function fetchKnowledge() {
   const entries = await Promise.all(KNOWLEDGE_FILES.map(async (d) => {
     const url = siteUrl(`models/knowledge/${d}.json`);
     const response = await fetch(url);
     if (!response.ok) throw new Error(`could not download the ${d} knowledge file (${url}): HTTP ${response.status}`);
-    return [d, await response.json()];
+    return [d, new Uint8Array(await response.arrayBuffer())];
   }));
   return Object.fromEntries(entries);
 }
@@ -72,10 +74,13 @@ async function fetchKnowledge() {
 // that does not match is refused before the engine sees it.
 async function fetchVerifiedModel(url, onProgress) {
   const manifestUrl = new URL('model.json', url).href;
-  const response = await fetch(manifestUrl);
-  if (!response.ok) throw new Error(`could not download the model manifest (${manifestUrl}): HTTP ${response.status}`);
-  const manifest = await response.json();
-  const bytes = await fetchBytes(url, 'model', onProgress);
+  const [manifest, bytes] = await Promise.all([
+    fetch(manifestUrl).then((response) => {
+      if (!response.ok) throw new Error(`could not download the model manifest (${manifestUrl}): HTTP ${response.status}`);
+      return response.json();
+    }),
+    fetchBytes(url, 'model', onProgress),
+  ]);
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
   const hex = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
   if (bytes.length !== manifest.bytes || hex !== manifest.sha256) {
@@ -95,8 +100,8 @@ function errorResult(code, message) {
 }
 
 /**
- * Loads the engine. Options: wasmBinary (bytes), modelBytes (bytes), knowledge ({domain: parsed JSON, plus
- * phrasebook and dictionary}),
+ * Loads the engine. Options: wasmBinary (bytes), modelBytes (bytes), knowledge ({domain: parsed JSON or its
+ * UTF-8 bytes, plus phrasebook and dictionary}),
  * modelUrl (browser), variant ('simd' | 'scalar'; default: simd when supported), onProgress({stage, loaded, total}).
  */
 export async function loadEngine(options = {}) {
@@ -144,7 +149,7 @@ class Engine {
     };
     try {
       const modelPtr = put(modelBytes);
-      const texts = KNOWLEDGE_FILES.map((d) => encoder.encode(JSON.stringify(knowledge[d])));
+      const texts = KNOWLEDGE_FILES.map((d) => (knowledge[d] instanceof Uint8Array ? knowledge[d] : encoder.encode(JSON.stringify(knowledge[d]))));
       const ptrs = texts.map(put);
       const table = put(new Uint8Array(new Uint32Array(ptrs).buffer));
       const lens = put(new Uint8Array(new Uint32Array(texts.map((t) => t.length)).buffer));
