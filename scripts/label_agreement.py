@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Agreement between our Stack Exchange labels (models/data/labels/stackexchange_*.tsv, which train and test)
 and the blind second labelling pass (models/data/labels/second_pass/stackexchange.tsv, used for nothing else):
-overall, per site, among titles both passes give a domain, and the most common disagreements.
+overall, per site, among titles both passes give a domain, and the most common disagreements. Then the title-only
+pass (second_pass/title_only_public_test.tsv: the public test's titles, labelled from the title alone, without the
+site, forced to one of the six domains): how often a reader with no more than the router sees agrees with our labels.
 
   scripts/label_agreement.py [--data-dir ../shared/data]
 """
@@ -50,6 +52,22 @@ def main():
     print("most common disagreements (ours -> second pass):")
     for (x, y), c in pairs.most_common(8):
         print(f"  {x:12} -> {y:12} {c}")
+
+    title_only_path = os.path.join(a.labels, "second_pass", "title_only_public_test.tsv")
+    if os.path.exists(title_only_path):
+        title_only = read_tsv(title_only_path)
+        ns = sorted(title_only)
+        agree = sum(first[n] == title_only[n] for n in ns)
+        print(f"title-only pass over the public test's titles: {len(ns)}; agreement {agree / len(ns):.1%}")
+        by_domain = collections.defaultdict(list)
+        for n in ns:
+            by_domain[first[n]].append(n)
+        for domain, dns in sorted(by_domain.items()):
+            print(f"  ours {domain:12} {len(dns):4}  {sum(first[n] == title_only[n] for n in dns) / len(dns):.1%}")
+        pairs = collections.Counter((first[n], title_only[n]) for n in ns if first[n] != title_only[n])
+        print("most common disagreements (ours -> title only):")
+        for (x, y), c in pairs.most_common(5):
+            print(f"  {x:12} -> {y:12} {c}")
 
 
 if __name__ == "__main__":
