@@ -1,5 +1,6 @@
 // trainer: learns a separable task, is bit-for-bit deterministic, and rejects bad data with the line number.
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <memory>
 
 #include "test_support.h"
@@ -89,6 +90,33 @@ TEST_CASE("temperature calibration softens confidence when held-out labels disag
   CHECK(t_noisy > t_clean);
   CHECK(t_clean >= 0.25f);
   CHECK(t_noisy <= 4.0f);
+}
+
+TEST_CASE("label smoothing holds training confidence near its target instead of 1") {
+  // With eps = 0.3 over 3 classes the best the network can do is 1 - 0.3 + 0.1 = 0.8 on its own training set.
+  auto train = toy_set(40, 6);
+  auto mean_top_probability = [&](float eps) {
+    kimi::TrainOptions o = opts();
+    o.learning_rate = 0.05f;
+    o.epochs = 60;
+    o.token_dropout = 0.0f;
+    o.label_smoothing = eps;
+    kimi::Network net = kimi::train_network(ptrs(train), label, spec(), o, quiet);
+    auto f = std::make_unique<kimi::Features>();
+    std::vector<float> scratch(2 * net.max_width()), p(3);
+    double sum = 0;
+    for (const auto& e : train) {
+      kimi::to_features(e, f.get());
+      net.forward(*f, scratch.data(), p.data());
+      sum += *std::max_element(p.begin(), p.end());
+    }
+    return sum / static_cast<double>(train.size());
+  };
+  const double plain = mean_top_probability(0.0f), smoothed = mean_top_probability(0.3f);
+  INFO("plain " << plain << " smoothed " << smoothed);
+  CHECK(plain > 0.97);
+  CHECK(smoothed > 0.75);
+  CHECK(smoothed < 0.85);
 }
 
 TEST_CASE("dataset errors name the file and line") {

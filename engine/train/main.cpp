@@ -31,6 +31,8 @@ const char* kUsage =
     "  --router-hidden H, --expert-hidden H     hidden layer widths (default 64, 64)\n"
     "  --expert-inputs all|words                the experts' bags read every id or the word-level ones (default all)\n"
     "  --dropout P       share of feature ids dropped per training step (default 0.3)\n"
+    "  --router-smoothing E, --expert-smoothing E   label smoothing: train towards 1 - E on the label and E spread\n"
+    "                    over all classes (default 0, 0.3)\n"
     "  --abstain-precision A   experts abstain below the confidence where dev answers are right >= A (default 0.8)\n"
     "  --f32             keep f32 embeddings (default: int8 with per-column scales, a quarter of the size)\n";
 
@@ -43,6 +45,10 @@ struct Args {
   std::size_t router_hidden = 64, expert_hidden = 64;
   bool expert_words_only = false;
   float dropout = 0.3f;
+  // Experts 0.3: intent accuracy on dev +0.6 to +6.8 points per expert, mean of 3 seeds (0.4 and 0.5 the same
+  // within noise). The router gains +0.22 points at 0.1 but its calibration error on dev doubles (0.010 -> 0.023,
+  // temperature scaling cannot undo it), so it trains without.
+  float router_smoothing = 0.0f, expert_smoothing = 0.3f;
   double abstain_precision = 0.8;
   bool int8 = true;
 };
@@ -161,6 +167,7 @@ int run(const Args& args) {
   opt.epochs = args.epochs;
   opt.seed = args.seed;
   opt.token_dropout = args.dropout;
+  opt.label_smoothing = args.router_smoothing;
   const uint32_t router_buckets = 1u << args.router_buckets_log2, expert_buckets = 1u << args.expert_buckets_log2;
   auto by_domain = [](const Example& e) { return e.domain; };
   auto by_intent = [](const Example& e) { return e.intent; };
@@ -185,6 +192,7 @@ int run(const Args& args) {
     TrainOptions eopt = opt;
     eopt.seed = opt.seed * 1000 + static_cast<uint64_t>(d);
     eopt.epochs = opt.epochs * 2;  // small sets: more passes
+    eopt.label_smoothing = args.expert_smoothing;
     model.experts[d] = train_network(ptrs(train, d), by_intent,
                                      {expert_buckets, args.expert_dim, {args.expert_hidden}, intents[d].size(), args.expert_words_only}, eopt, log);
     finish(&model.experts[d], ptrs(dev, d), by_intent);
@@ -267,6 +275,8 @@ int main(int argc, char** argv) {
       a.expert_words_only = v == "words";
     }
     else if (arg == "--dropout") a.dropout = std::strtof(need(), nullptr);
+    else if (arg == "--router-smoothing") a.router_smoothing = std::strtof(need(), nullptr);
+    else if (arg == "--expert-smoothing") a.expert_smoothing = std::strtof(need(), nullptr);
     else if (arg == "--abstain-precision") a.abstain_precision = std::strtod(need(), nullptr);
     else if (arg == "--f32") a.int8 = false;
     else { std::fprintf(stderr, "kimi-train: unknown option '%s'\n%s", arg.c_str(), kUsage); return 2; }
@@ -285,5 +295,9 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (!(a.dropout >= 0.0f && a.dropout < 0.9f)) { std::fprintf(stderr, "kimi-train: --dropout must be in [0, 0.9)\n"); return 2; }
+  if (!(a.router_smoothing >= 0.0f && a.router_smoothing < 0.9f && a.expert_smoothing >= 0.0f && a.expert_smoothing < 0.9f)) {
+    std::fprintf(stderr, "kimi-train: --router-smoothing and --expert-smoothing must be in [0, 0.9)\n");
+    return 2;
+  }
   return run(a);
 }

@@ -137,8 +137,9 @@ Network train_network(const std::vector<const Example*>& train, const std::funct
         correct += best == y;
         loss_sum += -std::log(std::max(p(y), 1e-12f));
         const float w = static_cast<float>(class_weight[y]);
-        Vec delta = p;
-        delta(y) -= 1.0f;
+        Vec delta = p;  // d(cross-entropy)/d(logits) against the smoothed target
+        delta.array() -= opt.label_smoothing / static_cast<float>(delta.size());
+        delta(y) -= 1.0f - opt.label_smoothing;
         delta *= w;
         for (std::size_t l = layers.size(); l-- > 0;) {
           layers[l].gW.noalias() += delta * a[l].transpose();

@@ -25,6 +25,9 @@ struct TrainOptions {
   float weight_decay = 1e-5f;   // L2 on dense weights (decoupled, AdamW style)
   float token_dropout = 0.1f;   // share of feature ids dropped per example per step (robustness to typos)
   bool balance_classes = true;  // weight each example by 1/frequency of its label
+  // Target 1 - eps on the label and eps spread evenly over all classes, so the logits stop growing once the
+  // training queries are memorized (kimi-train: 0.3 for the experts; calibrate_temperature rescales the outputs).
+  float label_smoothing = 0.0f;
   uint64_t seed = 1;
 };
 
