@@ -19,6 +19,23 @@ def read_tsv(path):
     return out
 
 
+def agreement(first, other, ns):
+    return sum(first[n] == other[n] for n in ns) / len(ns) if ns else float("nan")
+
+
+def print_breakdown(first, other, ns, group_of, prefix, other_name, top):
+    """Agreement per group (site, or our domain) and the most common disagreements."""
+    groups = collections.defaultdict(list)
+    for n in ns:
+        groups[group_of(n)].append(n)
+    for group, gns in sorted(groups.items()):
+        print(f"  {prefix}{group:12} {len(gns):5}  {agreement(first, other, gns):.1%}")
+    pairs = collections.Counter((first[n], other[n]) for n in ns if first[n] != other[n])
+    print(f"most common disagreements (ours -> {other_name}):")
+    for (x, y), c in pairs.most_common(top):
+        print(f"  {x:12} -> {y:12} {c}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data-dir", default=os.environ.get("KIMI_DATA_DIR", "../shared/data"))
@@ -37,38 +54,17 @@ def main():
     if len(both) != len(sites):
         sys.exit(f"label_agreement.py: {len(sites)} titles but {len(both)} carry both labels")
 
-    def rate(ns):
-        return sum(first[n] == second[n] for n in ns) / len(ns) if ns else float("nan")
-
-    print(f"titles: {len(both)}; agreement {rate(both):.1%}")
+    print(f"titles: {len(both)}; agreement {agreement(first, second, both):.1%}")
     domains = [n for n in both if first[n] != "none" and second[n] != "none"]
-    print(f"titles both passes give a domain: {len(domains)}; agreement {rate(domains):.1%}")
-    by_site = collections.defaultdict(list)
-    for n in both:
-        by_site[sites[n]].append(n)
-    for site, ns in sorted(by_site.items()):
-        print(f"  {site:12} {len(ns):5}  {rate(ns):.1%}")
-    pairs = collections.Counter((first[n], second[n]) for n in both if first[n] != second[n])
-    print("most common disagreements (ours -> second pass):")
-    for (x, y), c in pairs.most_common(8):
-        print(f"  {x:12} -> {y:12} {c}")
+    print(f"titles both passes give a domain: {len(domains)}; agreement {agreement(first, second, domains):.1%}")
+    print_breakdown(first, second, both, lambda n: sites[n], "", "second pass", 8)
 
     title_only_path = os.path.join(a.labels, "second_pass", "title_only_public_test.tsv")
     if os.path.exists(title_only_path):
         title_only = read_tsv(title_only_path)
         ns = sorted(title_only)
-        agree = sum(first[n] == title_only[n] for n in ns)
-        print(f"title-only pass over the public test's titles: {len(ns)}; agreement {agree / len(ns):.1%}")
-        by_domain = collections.defaultdict(list)
-        for n in ns:
-            by_domain[first[n]].append(n)
-        for domain, dns in sorted(by_domain.items()):
-            print(f"  ours {domain:12} {len(dns):4}  {sum(first[n] == title_only[n] for n in dns) / len(dns):.1%}")
-        pairs = collections.Counter((first[n], title_only[n]) for n in ns if first[n] != title_only[n])
-        print("most common disagreements (ours -> title only):")
-        for (x, y), c in pairs.most_common(5):
-            print(f"  {x:12} -> {y:12} {c}")
-
+        print(f"title-only pass over the public test's titles: {len(ns)}; agreement {agreement(first, title_only, ns):.1%}")
+        print_breakdown(first, title_only, ns, lambda n: first[n], "ours ", "title only", 5)
 
 if __name__ == "__main__":
     main()
