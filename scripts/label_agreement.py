@@ -66,5 +66,6 @@ def main():
         print(f"title-only pass over the public test's titles: {len(ns)}; agreement {agreement(first, title_only, ns):.1%}")
         print_breakdown(first, title_only, ns, lambda n: first[n], "ours ", "title only", 5)
 
+
 if __name__ == "__main__":
     main()

@@ -1,4 +1,5 @@
-// trainer: learns a separable task, is bit-for-bit deterministic, and rejects bad data with the line number.
+// trainer: learns a separable task, is bit-for-bit deterministic, calibrates, smooths labels, and rejects bad data
+// with the line number.
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <memory>
